@@ -1,0 +1,32 @@
+"""netles: personal social networks of people who receive care or support.
+
+A small library for lessons and research: model one person's network, measure its quality,
+draw the instruments social workers use, simulate interventions and score questionnaires.
+
+>>> import netles
+>>> net = netles.datasets.load_case("voorbeeld")
+>>> print(round(netles.quality_profile(net)["density"], 6))
+0.266667
+"""
+from . import datasets, metrics, vocab
+from .dataset import Dataset
+from .errors import Problem, ValidationError
+from .io import read_network, write_network
+from .network import EgoNetwork
+from .profile import describe_profile, quality_profile
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Dataset",
+    "EgoNetwork",
+    "Problem",
+    "ValidationError",
+    "datasets",
+    "describe_profile",
+    "metrics",
+    "quality_profile",
+    "read_network",
+    "vocab",
+    "write_network",
+]

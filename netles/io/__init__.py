@@ -1,0 +1,5 @@
+"""Reading and writing networks and datasets."""
+from .atomic import atomic_write_bytes, atomic_write_text
+from .netles_json import network_from_json, read_network, write_network
+
+__all__ = ["atomic_write_bytes", "atomic_write_text", "network_from_json", "read_network", "write_network"]

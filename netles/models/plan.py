@@ -1,0 +1,2 @@
+"""Placeholder: filled in by the models issue."""
+__all__: list[str] = []

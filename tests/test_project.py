@@ -1,0 +1,63 @@
+"""The project frame: the two commands, CI, and the two dependency lists in step."""
+import re
+import tomllib
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# conda-forge names that differ from PyPI names
+CONDA_NAME = {"kaleido": "python-kaleido"}
+
+
+def parse_requirement(req: str) -> tuple[str, str]:
+    match = re.fullmatch(r"\s*([A-Za-z0-9_.-]+)(\[[^\]]*\])?\s*(>=\s*[0-9][0-9.]*)\s*", req)
+    assert match, f"requirement {req!r} should be a name with a lower bound (>=), no exact pin"
+    return match.group(1).lower(), match.group(3).replace(" ", "")
+
+
+def test_environment_yml_matches_pyproject():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    pypi = dict(parse_requirement(r) for r in project["dependencies"] + project["optional-dependencies"]["dev"])
+    env = yaml.safe_load((ROOT / "environment.yml").read_text())
+    conda = {}
+    for entry in env["dependencies"]:
+        if isinstance(entry, dict):
+            for req in entry["pip"]:
+                name, bound = parse_requirement(req)
+                conda[name] = bound
+        elif not entry.startswith(("python>=", "pip")) or entry.startswith("python-"):
+            name, bound = parse_requirement(entry)
+            conda[name] = bound
+    expected = {CONDA_NAME.get(name, name): bound for name, bound in pypi.items()}
+    assert conda == expected
+
+
+def test_required_field_libraries_are_declared():
+    deps = " ".join(tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"])
+    for lib in ("jupyterlab>=4", "ipywidgets>=8", "plotly>=6.1", "pandas", "networkx", "papermill"):
+        assert lib in deps
+    dev = " ".join(tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["optional-dependencies"]["dev"])
+    assert "nbval" in dev
+
+
+def test_readme_quick_start_has_exactly_two_commands():
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    block = re.search(r"```bash\n(.*?)```", section, re.S).group(1)
+    commands = [line.split("#")[0].strip() for line in block.splitlines() if line.split("#")[0].strip()]
+    assert commands == ["make lab", "make test"]
+
+
+def test_make_targets_do_what_the_readme_says():
+    makefile = (ROOT / "Makefile").read_text()
+    lab = re.search(r"^lab:.*\n((?:\t.*\n)+)", makefile, re.M).group(1)
+    assert "jupyter lab notebooks/00_welkom.ipynb" in lab
+    test = re.search(r"^test:(.*)\n((?:\t.*\n)+)", makefile, re.M)
+    assert "browser" in test.group(1) and "pytest" in test.group(2)
+
+
+def test_ci_runs_the_readme_test_command():
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert re.search(r"^exec make test$", ci, re.M)
