@@ -1,0 +1,16 @@
+"""Interactive widgets (ipywidgets) built from the library.
+
+Every factory returns ``(widget, state)``: the widget to display and a state object whose
+callbacks are plain functions, so tests drive them by setting values and clicking without a
+browser. Labels are Dutch by default (``lang="en"`` for English).
+"""
+from .editor import *  # noqa: F401,F403
+from .instruments import *  # noqa: F401,F403
+from .planner import *  # noqa: F401,F403
+from .forms import *  # noqa: F401,F403
+from .selfcheck import *  # noqa: F401,F403
+from .lesson_widgets import *  # noqa: F401,F403
+from . import editor, instruments, planner, forms, selfcheck, lesson_widgets
+
+__all__ = [*editor.__all__, *instruments.__all__, *planner.__all__, *forms.__all__, *selfcheck.__all__,
+           *lesson_widgets.__all__]
