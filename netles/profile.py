@@ -267,6 +267,28 @@ _INTERPRET: dict[str, Callable[[float], tuple[str, str]]] = {
         (0.3, "weinig wederkerigheid", "little reciprocity"),
         (math.inf, "een flink deel van de steun is wederkerig", "much of the support is mutual"),
     ),
+    "isolates": _bands(
+        (1, "iedereen kent minstens één ander uit het netwerk", "everyone knows at least one other person in the network"),
+        (math.inf, "sommige mensen kennen alleen de cliënt", "some people know only the client"),
+    ),
+    "effective_size": _bands(
+        (3, "weinig contacten die elk iets anders toevoegen", "few contacts that each add something different"),
+        (math.inf, "meerdere contacten die elk een andere kring openen", "several contacts that each open a different circle"),
+    ),
+    "efficiency": _bands(
+        (0.5, "veel overlap: de contacten kennen elkaar", "much overlap: the contacts know each other"),
+        (math.inf, "weinig overlap: de contacten vullen elkaar aan", "little overlap: the contacts complement each other"),
+    ),
+    "multiplexity": _bands(
+        (1, "de meeste mensen geven (nog) geen steun", "most people give no support (yet)"),
+        (2, "gemiddeld één soort steun per persoon", "on average one kind of support per person"),
+        (math.inf, "veel mensen geven meerdere soorten steun", "many people give several kinds of support"),
+    ),
+    "ei_gender": _bands(
+        (-0.3, "vooral contacten van hetzelfde gender als de cliënt", "mostly contacts of the client's own gender"),
+        (0.3, "een mix van genders", "a mix of genders"),
+        (math.inf, "vooral contacten van een ander gender", "mostly contacts of another gender"),
+    ),
     "blau_relation": _bands(
         (0.3, "weinig variatie in soorten relaties", "little variety in kinds of relations"),
         (0.6, "enige variatie in soorten relaties", "some variety in kinds of relations"),
