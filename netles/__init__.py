@@ -12,6 +12,7 @@ from . import datasets, metrics, vocab
 from .dataset import Dataset
 from .errors import Problem, ValidationError
 from .io import read_network, write_network
+from .io.dataset import read_dataset, write_dataset
 from .network import EgoNetwork
 from .profile import describe_profile, quality_profile
 
@@ -26,7 +27,9 @@ __all__ = [
     "describe_profile",
     "metrics",
     "quality_profile",
+    "read_dataset",
     "read_network",
     "vocab",
+    "write_dataset",
     "write_network",
 ]

@@ -1,0 +1,192 @@
+"""The netles dataset folder: ``egos``, ``alters`` and ``ties`` as CSV or Parquet.
+
+A folder holds three tables with the columns of the data model plus ``ego_id`` (see
+:mod:`netles.dataset`): ``egos.csv`` (``ego_id``, ``gender``, ``age``, ``group``, free columns),
+``alters.csv`` (``ego_id``, ``alter_id``, ``relation``... and the boolean support columns
+``support_<function>``) and ``ties.csv`` (``ego_id``, ``source``, ``target``, ``weight``), or the
+same names with ``.parquet``. CSV files are UTF-8 with a header row; ``,``, ``;`` and tab are all
+recognised, and a decimal comma is read as a decimal point.
+
+:func:`write_dataset_folder` writes each file atomically and refuses a dataset that still holds
+names unless told otherwise.
+"""
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import pandas as pd
+
+from ..dataset import Dataset
+from ..errors import Problem, ValidationError
+from .atomic import atomic_write_bytes, atomic_write_text
+from .tables import RawTable, read_table
+
+__all__ = ["TABLES", "is_dataset_folder", "read_dataset_folder_tables", "write_dataset_folder", "check_no_names"]
+
+TABLES = ("egos", "alters", "ties")
+FORMATS = ("csv", "parquet")
+NAME_COLUMNS = ("name",)
+"""Columns that hold (pseudonymised) names; the writer refuses them unless ``allow_names``."""
+
+
+def _files(folder: Path) -> dict[str, dict[str, Path]]:
+    found: dict[str, dict[str, Path]] = {}
+    for table in TABLES:
+        for fmt in FORMATS:
+            path = folder / f"{table}.{fmt}"
+            if path.is_file():
+                found.setdefault(table, {})[fmt] = path
+    return found
+
+
+def is_dataset_folder(folder: str | os.PathLike) -> bool:
+    """Whether ``folder`` holds an ``egos.csv`` or ``egos.parquet`` file."""
+    return bool(_files(Path(folder)).get("egos"))
+
+
+def read_dataset_folder_tables(folder: str | os.PathLike) -> tuple[dict[str, RawTable | None], list[Problem], set]:
+    """Read the three tables of a dataset folder without interpreting values.
+
+    Returns
+    -------
+    (tables, problems, broken_egos)
+        ``tables`` maps ``egos``/``alters``/``ties`` to a :class:`~netles.io.tables.RawTable` (or
+        None when the file is missing); ``problems`` holds what stopped a file from being read;
+        ``broken_egos`` is ``{"*"}`` when the alters or ties are unreadable, because then no ego's
+        network is known for sure.
+    """
+    folder = Path(folder)
+    found = _files(folder)
+    problems: list[Problem] = []
+    tables: dict[str, RawTable | None] = {}
+    broken: set = set()
+    for table in TABLES:
+        options = found.get(table, {})
+        if len(options) > 1:
+            problems.append(
+                Problem(f"both {table}.csv and {table}.parquet exist; it is unclear which one to read", file=table + ".csv", allowed="one of the two")
+            )
+            broken.add("*")
+        if not options:
+            problems.append(Problem("is missing", file=f"{table}.csv", allowed=f"a file {table}.csv or {table}.parquet in {folder.name}"))
+            tables[table] = None
+            broken.add("*")
+            continue
+        path = options.get("csv") or options["parquet"]
+        raw = read_table(path)
+        first = list(raw.frame.columns)[0] if raw.frame is not None and len(raw.frame.columns) else None
+        for problem in raw.problems:
+            ego = raw.bad_rows.get(problem.row) if first == "ego_id" and isinstance(problem.row, int) else None
+            problems.append(problem.located(ego=str(ego).strip() or None) if ego is not None else problem)
+        tables[table] = raw
+        if raw.frame is None and table != "egos":
+            broken.add("*")
+        if raw.bad_rows and "ego_id" in (raw.frame.columns if raw.frame is not None else ()):
+            # a row we could not split may still name its ego in the first cell
+            first = list(raw.frame.columns)[0] if raw.frame is not None else None
+            if first == "ego_id":
+                broken |= {str(v).strip() for v in raw.bad_rows.values() if str(v).strip()}
+            else:
+                broken.add("*")
+        elif raw.bad_rows:
+            broken.add("*")
+    return tables, problems, broken
+
+
+def check_no_names(ds: Dataset, allow_names: bool = False) -> None:
+    """Refuse a dataset that still holds a name column with values.
+
+    Raises
+    ------
+    ValidationError
+        Naming the table and column, unless ``allow_names`` is true.
+    """
+    if allow_names:
+        return
+    for table in TABLES:
+        frame = getattr(ds, table)
+        for column in NAME_COLUMNS:
+            if column in frame.columns and frame[column].notna().any():
+                raise ValidationError(
+                    Problem(
+                        f"the {table} table still holds names in column {column!r}; anonymise the dataset first "
+                        "(netles.anonymise) or pass allow_names=True if these are agreed pseudonyms",
+                        file=f"{table}", field=column, allowed="no name column",
+                    )
+                )
+
+
+def write_dataset_folder(ds: Dataset, folder: str | os.PathLike, format: str = "csv", allow_names: bool = False) -> Path:
+    """Write a dataset as a folder of three tables.
+
+    Parameters
+    ----------
+    ds : Dataset
+        The dataset.
+    folder : path-like
+        Created if needed; ``egos``, ``alters`` and ``ties`` files are replaced atomically.
+    format : {"csv", "parquet"}
+        File format.
+    allow_names : bool
+        Write a ``name`` column that holds values; refused by default.
+
+    Returns
+    -------
+    pathlib.Path
+        The folder.
+
+    Raises
+    ------
+    ValidationError
+        If the dataset holds names and ``allow_names`` is false.
+    ValueError
+        For an unknown format, or when the folder already holds the other format's tables
+        (a reader would not know which to read).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from netles import datasets
+    >>> ds = Dataset.from_networks([datasets.load_case("voorbeeld")])
+    >>> write_dataset_folder(ds, tempfile.mkdtemp())
+    Traceback (most recent call last):
+    ...
+    netles.errors.ValidationError: alters, field 'name': the alters table still holds names in column 'name'; ... (allowed: no name column)
+    >>> folder = write_dataset_folder(ds, tempfile.mkdtemp(), allow_names=True)
+    >>> sorted(p.name for p in folder.iterdir())
+    ['alters.csv', 'egos.csv', 'ties.csv']
+    """
+    if format not in FORMATS:
+        raise ValueError(f"format must be one of {FORMATS}, not {format!r}")
+    check_no_names(ds, allow_names)
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    other = [f for f in FORMATS if f != format][0]
+    clash = [folder / f"{t}.{other}" for t in TABLES if (folder / f"{t}.{other}").exists()]
+    if clash:
+        raise ValueError(f"{folder} already holds {clash[0].name}; write to an empty folder or remove the {other} files first")
+    for table in TABLES:
+        frame = getattr(ds, table)
+        path = folder / f"{table}.{format}"
+        if format == "csv":
+            atomic_write_text(path, frame.to_csv(index=False, lineterminator="\n"))
+        else:
+            buffer = io.BytesIO()
+            _parquet_ready(frame).to_parquet(buffer, index=False)
+            atomic_write_bytes(path, buffer.getvalue())
+    return folder
+
+
+def _parquet_ready(frame: pd.DataFrame) -> pd.DataFrame:
+    """Object columns mixing types cannot go to Parquet; store those as text."""
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype == object:
+            kinds = {type(v) for v in out[column].dropna()}
+            if len(kinds) > 1 or (kinds and not kinds <= {str}):
+                if kinds <= {bool}:
+                    continue
+                out[column] = out[column].map(lambda v: v if v is None else str(v))
+    return out
