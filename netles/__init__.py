@@ -13,6 +13,7 @@ from .dataset import Dataset
 from .errors import Problem, ValidationError
 from .io import read_network, write_network
 from .io.dataset import read_dataset, write_dataset
+from .anonymise import anonymise
 from .network import EgoNetwork
 from .profile import describe_profile, quality_profile
 
@@ -22,6 +23,7 @@ __all__ = [
     "Dataset",
     "EgoNetwork",
     "Problem",
+    "anonymise",
     "ValidationError",
     "datasets",
     "describe_profile",
