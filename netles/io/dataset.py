@@ -82,19 +82,28 @@ def detect_format(path: str | os.PathLike) -> str:
     names = [p.name for p in path.iterdir() if p.is_file() and not p.name.startswith(".")]
     if not names:
         raise ValidationError(Problem("the folder is empty", file=str(path), allowed=_ALLOWED))
+    from .egor import is_egor_folder
+
     if is_dataset_folder(path):
-        return "folder"
+        # egor's tables may be called egos.csv/alters.csv too: their ids tell them apart
+        if not (is_egor_folder(path) and not _has_netles_ids(path)):
+            return "folder"
     from .network_canvas import is_network_canvas_folder
 
     if is_network_canvas_folder(path):
         return "network_canvas"
     if any(n.lower().endswith(".graphml") for n in names):
         return "graphml"
-    from .egor import is_egor_folder
-
     if is_egor_folder(path):
         return "egor"
     raise ValidationError(Problem(f"holds no dataset files netles recognises ({', '.join(sorted(names)[:5])})", file=str(path), allowed=_ALLOWED))
+
+
+def _has_netles_ids(folder: Path) -> bool:
+    from .egor import _header
+
+    egos = folder / "egos.csv"
+    return not egos.is_file() or "ego_id" in _header(egos)
 
 
 _ALLOWED = "egos/alters/ties files, a Network Canvas export, egor's three tables or GraphML"

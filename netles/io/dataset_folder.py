@@ -76,21 +76,16 @@ def read_dataset_folder_tables(folder: str | os.PathLike) -> tuple[dict[str, Raw
             continue
         path = options.get("csv") or options["parquet"]
         raw = read_table(path)
-        first = list(raw.frame.columns)[0] if raw.frame is not None and len(raw.frame.columns) else None
+        egos_of_bad, complete = raw.ego_of_bad_rows("ego_id")
+        if not complete:
+            broken.add("*")
+        broken |= egos_of_bad
         for problem in raw.problems:
-            ego = raw.bad_rows.get(problem.row) if first == "ego_id" and isinstance(problem.row, int) else None
-            problems.append(problem.located(ego=str(ego).strip() or None) if ego is not None else problem)
+            cells = raw.bad_rows.get(problem.row) if isinstance(problem.row, int) else None
+            one = RawTable(raw.file, None, [], {problem.row: cells}, raw.separator, raw.header).ego_of_bad_rows("ego_id")[0] if cells else set()
+            problems.append(problem.located(ego=next(iter(one))) if len(one) == 1 else problem)
         tables[table] = raw
         if raw.frame is None and table != "egos":
-            broken.add("*")
-        if raw.bad_rows and "ego_id" in (raw.frame.columns if raw.frame is not None else ()):
-            # a row we could not split may still name its ego in the first cell
-            first = list(raw.frame.columns)[0] if raw.frame is not None else None
-            if first == "ego_id":
-                broken |= {str(v).strip() for v in raw.bad_rows.values() if str(v).strip()}
-            else:
-                broken.add("*")
-        elif raw.bad_rows:
             broken.add("*")
     return tables, problems, broken
 

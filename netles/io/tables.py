@@ -36,8 +36,8 @@ class RawTable:
     """One table as read: text cells plus where each row came from.
 
     ``frame`` is None when the file could not be read at all (then ``problems`` says why).
-    ``bad_rows`` holds the :data:`ROW_COL` numbers of rows that are broken (wrong number of values,
-    bytes that are not UTF-8); they are left out of ``frame``.
+    ``bad_rows`` maps the :data:`ROW_COL` numbers of rows that are broken (wrong number of values,
+    bytes that are not UTF-8) to their cells; they are left out of ``frame``.
     """
 
     file: str
@@ -45,6 +45,31 @@ class RawTable:
     problems: list[Problem] = field(default_factory=list)
     bad_rows: dict = field(default_factory=dict)
     separator: str | None = None
+    header: list | None = None
+
+    def ego_of_bad_rows(self, column: str = "ego_id") -> tuple[set, bool]:
+        """The egos of the broken rows: (ids, whether every broken row's ego could be told).
+
+        A row with too few values because it uses another separator is split again with that
+        separator only to learn its ego, so that this ego (and not every ego) can be excluded.
+        """
+        if not self.bad_rows:
+            return set(), True
+        if not self.header or column not in self.header:
+            return set(), False
+        at = self.header.index(column)
+        egos, complete = set(), True
+        for cells in self.bad_rows.values():
+            if len(cells) == 1:
+                for other in SEPARATORS:
+                    if other != self.separator and len(cells[0].split(other)) == len(self.header):
+                        cells = cells[0].split(other)
+                        break
+            if len(cells) > at and cells[at].strip() and not _has_surrogate(cells[at]):
+                egos.add(cells[at].strip().strip('"'))
+            else:
+                complete = False
+        return egos, complete
 
 
 def sniff_separator(header: str) -> str:
@@ -166,14 +191,14 @@ def read_table(path: str | os.PathLike, name: str | None = None, separator: str 
                     file=name, row=i, allowed=f"one value per column, separated by {sep!r}",
                 )
             )
-            bad_rows[i] = record[0] if record else ""
+            bad_rows[i] = record
             continue
         if any(_has_surrogate(c) for c in record):
             column = next(h for h, c in zip(header, record) if _has_surrogate(c))
             problems.append(
                 Problem("holds bytes that are not UTF-8 text; save the file as UTF-8", file=name, row=i, field=column, allowed="UTF-8 text")
             )
-            bad_rows[i] = record[0]
+            bad_rows[i] = record
             continue
         rows.append(record)
         numbers.append(i)
@@ -182,7 +207,7 @@ def read_table(path: str | os.PathLike, name: str | None = None, separator: str 
     frame = frame.apply(_blank_to_none) if len(frame) else frame
     frame[FILE_COL] = name
     frame[ROW_COL] = pd.Series(numbers, dtype="int64", index=frame.index)
-    return RawTable(name, frame, problems, bad_rows, sep)
+    return RawTable(name, frame, problems, bad_rows, sep, header)
 
 
 def _clean_name(name: str) -> str:
