@@ -303,6 +303,7 @@ def validate_tables(
     broken_in = set(broken_egos)
     all_broken = ALL_EGOS in broken_in
     collector.broken |= broken_in - {ALL_EGOS}
+    collector.broken |= {p.ego for p in collector.problems if p.ego is not None}
     egos_file, alters_file, ties_file = files
     egos = _with_bookkeeping(egos, egos_file)
     alters = _with_bookkeeping(alters, alters_file)
@@ -370,8 +371,12 @@ def validate_tables(
     relation = alter_clean.get("relation")
     if relation is not None and not alters_unusable:
         missing_rel = relation.isna() & _as_text(alters["relation"]).isna()
+        # a value the mapping could not translate is already reported; do not report it twice
+        told = {(p.file, p.row, p.field) for p in collector.problems}
         for index in missing_rel[missing_rel].index:
             file, row = _where(alters, index, alters_file)
+            if (file, row, "relation") in told:
+                continue
             collector.add(Problem("is missing", file=file, row=row, ego=valid_ego_of_alter.at[index], alter=a_id.at[index], field="relation", allowed=ALTER_RULES["relation"].allowed()), "alters", index)
     support = {}
     if "support" in alters.columns:  # a list column ("practical;emotional") folds into the boolean columns
@@ -423,6 +428,8 @@ def validate_tables(
         ends[end] = values
         pairs = pd.Series(list(zip(t_ego, values)), index=ties.index, dtype=object)
         unknown = values.isna() | ~pairs.isin(alter_keys)
+        if alters_unusable:  # the alters could not be read: their ties cannot be checked against them
+            unknown &= values.isna()
         for index in unknown[unknown & t_valid_ego.notna()].index:
             file, row = _where(ties, index, ties_file)
             value, ego = values.at[index], t_ego.at[index]

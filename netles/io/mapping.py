@@ -418,7 +418,9 @@ def apply_mapping(frame: pd.DataFrame | None, table: str, mapping: Mapping | Non
             problems.extend(found)
         if auto_categorical:
             for fname in (*_SINGLE_VALUED, "circle"):
-                if fname not in categorical and fname not in out.columns:
+                if categorical.get(fname) != fname:
+                    # also where the mapping folds another variable into this field: sessions
+                    # that used the netles name fill the rows the mapped variable left empty
                     out, found = fold_categorical(out, fname, fname, values.get(fname), auto=True)
                     problems.extend(found)
         if mapping is not None and mapping.node_types() and "node_type" in out.columns:

@@ -139,8 +139,7 @@ def read_network_canvas_tables(folder: str | os.PathLike, mapping: Mapping | Non
     ties, found_problems = apply_mapping(ties, "ties", mapping)
     problems.extend(found_problems)
 
-    for frame in (egos, alters, ties):
-        frame.drop(columns=[c for c in (_NC_EGO, "__netles_prefix") if c in frame.columns], inplace=True)
+    egos, alters, ties = (f.drop(columns=[c for c in (_NC_EGO, "__netles_prefix") if c in f.columns]) for f in (egos, alters, ties))
     meta = {"ignored_files": [str(p.relative_to(folder)) for p, _, _ in found["other"]]}
     return RawDataset(egos, alters, ties, problems, broken, ("ego", "attributeList", "edgeList"), "network_canvas", meta)
 

@@ -1,0 +1,112 @@
+"""Network Canvas CSV export folders: several sessions, node and edge types, an empty session."""
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+import netles
+from netles import ValidationError, quality_profile
+
+DATA = Path(__file__).parent / "data" / "network_canvas"
+MAPPING = {
+    "egos": {"columns": {"ego_id": "networkCanvasCaseID"}},
+    "alters": {"node_types": {"Hulpverlener": {"relation": "professional", "circle": 4}}},
+}
+
+
+def test_files_use_crlf_and_differ_in_columns():
+    ego1 = (DATA / "deelnemer01_a1f3_ego.csv").read_bytes()
+    assert b"\r\n" in ego1
+    headers = {p.name: p.read_text().splitlines()[0] for p in DATA.glob("*_attributeList_Persoon.csv")}
+    assert len(set(headers.values())) == 2
+
+
+def test_reads_every_session_with_a_mapping():
+    ds = netles.read_dataset(DATA, mapping=MAPPING, strict=True)
+    assert ds.meta["format"] == "network_canvas"
+    assert ds.ego_ids == ["deelnemer01", "deelnemer02", "deelnemer03"]
+    one = ds.network("deelnemer01")
+    assert sorted(one.alter_ids) == ["1", "2", "3", "4"]
+    # categorical relation_<option> columns folded; node type defaults applied
+    assert {a: one.alter(a)["relation"] for a in one.alter_ids} == {"1": "sibling", "2": "friend", "3": "neighbour", "4": "professional"}
+    assert one.alter("4")["circle"] == 4
+    assert one.alter("1")["support"] == ["practical", "emotional"]
+    # edge types "kent" and "conflict": the pair 1-2 is in both and becomes one tie
+    assert sorted(tuple(sorted(p)) for p in one.tie_pairs()) == [("1", "2"), ("1", "4"), ("2", "3")]
+    ties = ds.ties[ds.ties["ego_id"] == "deelnemer01"].set_index(["source", "target"])
+    assert bool(ties.loc[("2", "1"), "edge_kent"]) and bool(ties.loc[("2", "1"), "edge_conflict"])
+    # the empty session: an ego without alters or ties
+    empty = ds.network("deelnemer03")
+    assert empty.size == 0 and empty.ego["gender"] == "X"
+    for ego in ds.ego_ids:
+        assert quality_profile(ds.network(ego))["size"] == ds.network(ego).size
+    # study variables and session data kept as extra columns
+    assert set(ds.alters["node_type"]) == {"Persoon", "Hulpverlener"}
+    assert "layout_x" in ds.alters and "woonplaats" in ds.egos
+
+
+def test_edge_types_selected_by_the_mapping():
+    mapping = {**MAPPING, "ties": {"edge_types": ["kent"]}}
+    ds = netles.read_dataset(DATA, mapping=mapping, strict=True)
+    one = ds.network("deelnemer01")
+    assert sorted(tuple(sorted(p)) for p in one.tie_pairs()) == [("1", "2"), ("2", "3")]
+
+
+def test_without_mapping_the_unlabelled_node_type_is_reported():
+    ds = netles.read_dataset(DATA)
+    report = ds.meta["problems"]
+    assert report.excluded == ["7d1e0c2a-0001"]
+    assert ds.ego_ids == ["7d1e0c2a-0002", "7d1e0c2a-0003"]
+    (problem,) = report.problems
+    assert problem.file == "deelnemer01_a1f3_attributeList_Hulpverlener.csv" and problem.row == 1
+    assert problem.field == "relation" and problem.alter == "4"
+    with pytest.raises(ValidationError, match="Hulpverlener"):
+        netles.read_dataset(DATA, strict=True)
+
+
+def test_study_values_through_a_yaml_mapping(tmp_path):
+    folder = tmp_path / "export"
+    shutil.copytree(DATA, folder)
+    path = folder / "deelnemer02_b7c2_attributeList_Persoon.csv"
+    text = path.read_text().replace("relation_parent", "rel_moeder").replace("relation_sibling", "rel_broer")
+    text = text.replace("relation_friend", "rel_vriend").replace("relation_neighbour", "rel_oom")
+    path.write_bytes(text.replace("\n", "\r\n").encode())
+    text = path.read_text()
+    mapping_file = tmp_path / "mapping.yaml"
+    mapping_file.write_text(
+        "egos:\n  columns: {ego_id: networkCanvasCaseID}\n"
+        "alters:\n  categorical: {relation: rel}\n"
+        "  values:\n    relation: {moeder: parent, broer: sibling, vriend: friend}\n"
+        "  node_types:\n    Hulpverlener: {relation: professional}\n"
+    )
+    ds = netles.read_dataset(folder, mapping=mapping_file)
+    assert ds.meta["problems"].ok
+    assert ds.network("deelnemer02").alter("1")["relation"] == "parent"
+    # a ticked option the mapping does not list is reported, not guessed
+    lines = text.splitlines()
+    lines[1] = lines[1].replace("true,false,false,false", "false,false,false,true")
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode())
+    ds = netles.read_dataset(folder, mapping=mapping_file)
+    (problem,) = ds.meta["problems"].problems
+    assert "'oom'" in problem.message and problem.ego == "deelnemer02" and problem.row == 1
+    assert "deelnemer02" not in ds.ego_ids and len(ds) == 2
+
+
+def test_broken_session_file_excludes_only_that_session(tmp_path):
+    folder = tmp_path / "export"
+    shutil.copytree(DATA, folder)
+    (folder / "deelnemer02_b7c2_edgeList_kent.csv").write_bytes(b"")
+    ds = netles.read_dataset(folder, mapping=MAPPING)
+    report = ds.meta["problems"]
+    assert ds.ego_ids == ["deelnemer01", "deelnemer03"]
+    assert report.excluded == ["deelnemer02"]
+    assert report.problems[0].file == "deelnemer02_b7c2_edgeList_kent.csv"
+
+
+def test_reading_does_not_modify_the_export():
+    before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in DATA.iterdir()}
+    netles.read_dataset(DATA, mapping=MAPPING)
+    assert {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in DATA.iterdir()} == before
