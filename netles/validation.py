@@ -116,6 +116,13 @@ class ValidationReport:
 
 def _as_text(series: pd.Series) -> pd.Series:
     """Cells as text (ids read from Parquet or egor may be numbers: 7 and 7.0 become '7')."""
+    kind = pd.api.types.infer_dtype(series, skipna=True)
+    if kind == "empty":
+        return pd.Series([None] * len(series), index=series.index, dtype=object)
+    if kind == "string":  # the usual case (CSV): vectorised in Arrow
+        stripped = series.astype("string[pyarrow]").str.strip()
+        empty = (stripped.isna() | (stripped == "")).to_numpy(dtype=bool, na_value=True)
+        return stripped.astype(object).where(~empty, None)
     def text(v):
         if v is None or (isinstance(v, float) and math.isnan(v)):
             return None
@@ -135,7 +142,10 @@ def _as_number(series: pd.Series) -> tuple[pd.Series, pd.Series]:
         return pd.Series(np.nan, index=series.index), series.notna()
     if pd.api.types.is_numeric_dtype(series.dtype):
         return series.astype("float64"), pd.Series(False, index=series.index)
-    text = series.map(lambda v: v if v is None or isinstance(v, str) else ("bool" if isinstance(v, (bool, np.bool_)) else repr(v) if not isinstance(v, (int, float, np.number)) else str(v)))
+    if pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty"):
+        text = series.astype(object)
+    else:
+        text = series.map(lambda v: v if v is None or isinstance(v, str) else ("bool" if isinstance(v, (bool, np.bool_)) else repr(v) if not isinstance(v, (int, float, np.number)) else str(v)))
     present = text.notna()
     # a decimal comma (Dutch spreadsheets, R's write.csv2) is read as a decimal point
     ok = text.where(present, "").astype(str).str.strip().str.fullmatch(_NUMBER.pattern)
@@ -148,7 +158,7 @@ def _as_bool(series: pd.Series) -> tuple[pd.Series, pd.Series]:
     """(booleans with missing as False, mask of cells that are not true/false)."""
     if pd.api.types.is_bool_dtype(series.dtype):
         return series.fillna(False).astype(bool), pd.Series(False, index=series.index)
-    text = _as_text(series).map(lambda v: v.lower(), na_action="ignore")
+    text = _as_text(series).str.lower()
     truthy = text.isin(_TRUE)
     bad = text.notna() & ~truthy & ~text.isin(_FALSE)
     return truthy.astype(bool), bad
@@ -417,17 +427,18 @@ def validate_tables(
         message = "is empty" if value is None else f"{value!r} is not an ego of the egos table"
         collector.add(Problem(message, file=file, row=row, field="ego_id", value=value, allowed="the ego_id of an ego"), "ties", index)
     t_valid_ego = t_ego.where(t_ego.isin(known_egos), None)
-    owner = {}
-    for e, a in zip(a_ego, a_id):
-        if e is not None and a is not None:
-            owner.setdefault(a, set()).add(e)
-    alter_keys = set(zip(a_ego, a_id))
+    owner: dict = {}
+    alter_keys = pd.Index((a_ego.fillna("") + "\x1f" + a_id.fillna("")).astype(object))
     ends = {}
     for end in ("source", "target"):
         values = _as_text(ties[end])
         ends[end] = values
-        pairs = pd.Series(list(zip(t_ego, values)), index=ties.index, dtype=object)
+        pairs = (t_ego.fillna("") + "\x1f" + values.fillna("")).astype(object)
         unknown = values.isna() | ~pairs.isin(alter_keys)
+        if unknown.any() and not owner:  # only needed to word the few problems
+            for e, a in zip(a_ego, a_id):
+                if e is not None and a is not None:
+                    owner.setdefault(a, set()).add(e)
         if alters_unusable:  # the alters could not be read: their ties cannot be checked against them
             unknown &= values.isna()
         for index in unknown[unknown & t_valid_ego.notna()].index:
