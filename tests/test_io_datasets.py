@@ -113,3 +113,38 @@ def test_extra_columns_are_kept(tmp_path):
     assert ds.egos.loc[0, "region"] == "noord"
     assert ds.alters.loc[0, "notes"] == "kent haar van school"
     assert len(ds.ties) == 0
+
+
+def test_mapping_file_is_checked(tmp_path):
+    from netles.io.mapping import read_mapping
+
+    bad = tmp_path / "m.yaml"
+    bad.write_text("alters:\n  columns: {relatie: relation}\n  values:\n    relation: {vriend: pal}\nvarkens: {}\n")
+    with pytest.raises(ValidationError) as err:
+        read_mapping(bad)
+    fields = [p.field for p in err.value.problems]
+    assert set(fields) == {"varkens", "alters.columns", "alters.values.relation.vriend"}
+    assert all(p.file == str(bad) for p in err.value.problems)
+    bad.write_text("alters: [unclosed\n")
+    with pytest.raises(ValidationError, match="not valid YAML"):
+        read_mapping(bad)
+
+
+def test_mapping_names_a_column_the_table_lacks(tmp_path):
+    netles.write_dataset(_voorbeeld(), tmp_path, allow_names=True)
+    ds = netles.read_dataset(tmp_path, mapping={"alters": {"columns": {"contact": "frequentie"}}})
+    (problem,) = ds.meta["problems"].problems
+    assert problem.field == "frequentie" and problem.file == "alters.csv"
+
+
+def test_zero_byte_parquet(tmp_path):
+    netles.write_dataset(_voorbeeld(), tmp_path, format="parquet", allow_names=True)
+    (tmp_path / "ties.parquet").write_bytes(b"")
+    ds = netles.read_dataset(tmp_path)
+    assert len(ds) == 0 and "0 bytes" in ds.meta["problems"].problems[0].message
+
+
+def test_graphml_writer_refuses_names(tmp_path):
+    with pytest.raises(ValidationError, match="names"):
+        netles.write_dataset(_voorbeeld(), tmp_path / "x.graphml")
+    assert not (tmp_path / "x.graphml").exists()
