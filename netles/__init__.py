@@ -9,6 +9,7 @@ draw the instruments social workers use, simulate interventions and score questi
 0.266667
 """
 from . import datasets, metrics, vocab
+from . import scales
 from .dataset import Dataset
 from .errors import Problem, ValidationError
 from .io import read_network, write_network
@@ -31,6 +32,7 @@ __all__ = [
     "quality_profile",
     "read_dataset",
     "read_network",
+    "scales",
     "vocab",
     "write_dataset",
     "write_network",
