@@ -16,7 +16,7 @@ from .io import read_network, write_network
 from .io.dataset import read_dataset, write_dataset
 from .anonymise import anonymise
 from .network import EgoNetwork
-from .profile import describe_profile, quality_profile
+from .profile import describe_profile, profile_many, quality_profile
 
 __version__ = "0.1.0"
 
@@ -29,6 +29,7 @@ __all__ = [
     "datasets",
     "describe_profile",
     "metrics",
+    "profile_many",
     "quality_profile",
     "read_dataset",
     "read_network",

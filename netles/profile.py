@@ -17,6 +17,7 @@ from .network import EgoNetwork
 
 __all__ = [
     "quality_profile",
+    "profile_many",
     "describe_profile",
     "metric_keys",
     "metric_label",
@@ -349,3 +350,374 @@ def describe_profile(profile: pd.Series, lang: str = "nl", keys: list[str] | Non
     columns = ["kenmerk", "waarde", "betekenis"] if lang == "nl" else ["metric", "value", "meaning"]
     frame = pd.DataFrame([r[1:] for r in rows], columns=columns, index=pd.Index([r[0] for r in rows], name="key"))
     return frame
+
+
+# -- many egos at once ---------------------------------------------------------------------------
+
+_CHUNK_EGOS = 50_000
+"""Egos per chunk in :func:`profile_many`: bounds the size of the per-ego intermediate arrays."""
+_PROGRESS_MIN_EGOS = 200_000
+"""With ``progress=None`` a progress bar is shown from this many egos on."""
+_TRUE_TEXT = ("true", "1", "1.0", "yes", "ja", "waar")
+
+
+def profile_many(
+    ds,
+    *,
+    strong_max_circle: int = metrics.DEFAULT_STRONG_MAX_CIRCLE,
+    weekly: tuple[str, ...] = metrics.DEFAULT_WEEKLY,
+    max_minutes: float = metrics.DEFAULT_MAX_MINUTES,
+    progress: bool | None = None,
+) -> pd.DataFrame:
+    """The quality profile of every ego of a dataset, computed column-wise over the long tables.
+
+    Gives per ego exactly what :func:`quality_profile` gives for ``ds.network(ego_id)`` (same keys,
+    same conventions, same thresholds), but without building a network per ego: every metric is a
+    grouped sum, count or maximum over the alter and tie tables (numpy ``bincount``/``reduceat``).
+    The components of the alter-alter graph are found for all egos at once by label propagation
+    with pointer jumping. Burt's constraint uses the tie-level form of :func:`netles.metrics.constraint`:
+    ``indirect_j = sum over ties (i, j) of 1/(deg_i + 1)`` and ``constraint = sum_j ((1 + indirect_j)/n)^2``.
+
+    Parameters
+    ----------
+    ds : Dataset
+        The long tables. Alters and ties whose ``ego_id`` is not in the ego table are ignored.
+        ``circle`` and ``sector`` default from the relation where missing (as in
+        :attr:`EgoNetwork.alters`); support columns may be booleans, 0/1 or ``"true"``/``"false"``.
+    strong_max_circle, weekly, max_minutes
+        Thresholds, as in :func:`quality_profile`.
+    progress : bool, optional
+        Show a progress bar (tqdm) over chunks of egos. Default: only for large datasets
+        (200,000 egos or more).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per ego in ego-table order (egos without alters included), indexed by ``ego_id``;
+        columns :func:`metric_keys`, float64.
+
+    Raises
+    ------
+    ValidationError
+        If an alter's relation is missing or unknown, an ego has two alters with the same id, or a
+        tie points at an alter its ego does not have, ties an alter to itself or repeats a pair.
+
+    Examples
+    --------
+    >>> from netles import Dataset, datasets
+    >>> ds = Dataset.from_networks([datasets.load_case("voorbeeld")])
+    >>> profile_many(ds).loc["voorbeeld", ["size", "density", "constraint"]].round(6).to_dict()
+    {'size': 6.0, 'density': 0.266667, 'constraint': 0.384259}
+
+    References
+    ----------
+    .. [1] Burt, R. S. (1992). *Structural Holes*. Harvard University Press.
+    .. [2] Borgatti, S. P. (1997). Structural holes: unpacking Burt's redundancy measures.
+       *Connections* 20(1), 35-38.
+    """
+    import numpy as np
+
+    from .errors import Problem, ValidationError
+
+    egos, alters, ties = ds.egos, ds.alters, ds.ties
+    ego_ids = pd.Index(egos["ego_id"])
+    if ego_ids.hasnans or not ego_ids.is_unique:
+        raise ValidationError(Problem("ego ids must be present and unique", field="ego_id", file="egos"))
+    n_egos = len(ego_ids)
+    a_ego = ego_ids.get_indexer(alters["ego_id"]) if len(alters) else np.zeros(0, dtype=np.int64)
+    t_ego = ego_ids.get_indexer(ties["ego_id"]) if len(ties) else np.zeros(0, dtype=np.int64)
+    alters = alters.iloc[np.flatnonzero(a_ego >= 0)]
+    ties = ties.iloc[np.flatnonzero(t_ego >= 0)]
+    a_ego, t_ego = a_ego[a_ego >= 0], t_ego[t_ego >= 0]
+
+    prepared = _prepare_alters(alters, a_ego)
+    t_src, t_tgt = _tie_ends(alters, ties, a_ego, t_ego, ego_ids)
+
+    # Sorting alters and ties by ego makes each chunk (and each ego) a contiguous slice.
+    a_order = np.argsort(a_ego, kind="stable")
+    a_ego = a_ego[a_order]
+    prepared = {k: v[a_order] for k, v in prepared.items()}
+    new_pos = np.empty_like(a_order)
+    new_pos[a_order] = np.arange(len(a_order))
+    t_order = np.argsort(t_ego, kind="stable")
+    t_ego, t_src, t_tgt = t_ego[t_order], new_pos[t_src[t_order]], new_pos[t_tgt[t_order]]
+
+    ego_gender = egos["gender"].to_numpy(dtype=object) if "gender" in egos else np.full(n_egos, None, dtype=object)
+    options = dict(strong_max_circle=strong_max_circle, weekly=tuple(weekly), max_minutes=max_minutes)
+    bounds = [*range(0, n_egos, _CHUNK_EGOS), n_egos] if n_egos else [0, 0]
+    show = progress if progress is not None else n_egos >= _PROGRESS_MIN_EGOS
+    chunks = range(len(bounds) - 1)
+    if show:
+        from tqdm.auto import tqdm
+
+        chunks = tqdm(chunks, desc="profile_many", unit="chunk", total=len(bounds) - 1)
+    parts = []
+    for c in chunks:
+        e0, e1 = bounds[c], bounds[c + 1]
+        a0, a1 = np.searchsorted(a_ego, [e0, e1])
+        s0, s1 = np.searchsorted(t_ego, [e0, e1])
+        parts.append(
+            _profile_arrays(
+                e1 - e0,
+                a_ego[a0:a1] - e0,
+                {k: v[a0:a1] for k, v in prepared.items()},
+                t_ego[s0:s1] - e0,
+                t_src[s0:s1] - a0,
+                t_tgt[s0:s1] - a0,
+                ego_gender[e0:e1],
+                **options,
+            )
+        )
+    values = np.vstack(parts) if parts else np.zeros((0, len(metric_keys())))
+    return pd.DataFrame(values, index=pd.Index(ego_ids, name="ego_id"), columns=metric_keys(), dtype="float64")
+
+
+def _truthy_array(column: pd.Series):
+    """Vectorised version of the support-column truthiness of :meth:`Dataset.network`."""
+    import numpy as np
+
+    if pd.api.types.is_bool_dtype(column.dtype):
+        return column.fillna(False).to_numpy(dtype=bool)
+    if pd.api.types.is_numeric_dtype(column.dtype):
+        values = column.to_numpy(dtype=float, na_value=np.nan)
+        return np.nan_to_num(values, nan=0.0) != 0
+    out = np.zeros(len(column), dtype=bool)
+    objects = column.to_numpy(dtype=object)
+    is_text = np.array([isinstance(v, str) for v in objects], dtype=bool) if len(objects) else out.copy()
+    if is_text.any():
+        out[is_text] = pd.Series(objects[is_text]).str.strip().str.lower().isin(_TRUE_TEXT).to_numpy()
+    rest = ~is_text & column.notna().to_numpy()
+    if rest.any():
+        out[rest] = [bool(v) for v in objects[rest]]
+    return out
+
+
+def _codes(column: pd.Series, categories) -> "np.ndarray":
+    """Codes of a categorical column against fixed categories; -1 for missing or unknown."""
+    return pd.Index(list(categories), dtype=object).get_indexer(column.astype(object)).astype("int64")
+
+
+def _prepare_alters(alters: pd.DataFrame, a_ego) -> dict:
+    """Per-alter numpy arrays (codes, booleans, numbers), with circle and sector defaults filled in."""
+    import numpy as np
+
+    from .errors import Problem, ValidationError
+
+    n = len(alters)
+
+    def column(name):
+        return alters[name] if name in alters else pd.Series([None] * n, index=alters.index, dtype=object)
+
+    relation = column("relation")
+    rel_codes = _codes(relation, vocab.RELATION.codes)
+    problems = []
+    bad = np.flatnonzero(rel_codes < 0)
+    for i in bad[:50]:
+        value = relation.iloc[i]
+        message = "is missing" if pd.isna(value) else f"{value!r} is not a known value"
+        problems.append(Problem(message, file="alters", row=int(i) + 1, ego=str(alters["ego_id"].iloc[i]),
+                                alter=str(column("alter_id").iloc[i]), field="relation", value=value, allowed=vocab.RELATION.allowed()))
+    checked = {}
+    for name in ("sector", "gender", "contact", "support_direction", "valence"):
+        values = column(name)
+        codes = _codes(values, vocab.VOCABULARIES[name].codes)
+        wrong = np.flatnonzero((codes < 0) & values.notna().to_numpy())
+        for i in wrong[:50]:
+            problems.append(Problem(f"{values.iloc[i]!r} is not a known value", file="alters", row=int(i) + 1,
+                                    ego=str(alters["ego_id"].iloc[i]), alter=str(column("alter_id").iloc[i]),
+                                    field=name, value=values.iloc[i], allowed=vocab.VOCABULARIES[name].allowed()))
+        checked[name] = codes
+    if problems:
+        raise ValidationError(problems)
+    rel_circle = np.array([vocab.RELATION_CIRCLE[r] for r in vocab.RELATION.codes], dtype=float)
+    rel_sector = np.array([vocab.SECTOR.index(vocab.RELATION_SECTOR[r]) for r in vocab.RELATION.codes], dtype=np.int64)
+    rel_kind = np.array([vocab.RELATION_KIND_OF[r] for r in vocab.RELATION.codes], dtype=object)
+    circle = pd.to_numeric(column("circle"), errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    circle = np.where(np.isnan(circle), rel_circle[rel_codes], circle)
+    sector = checked["sector"]
+    sector = np.where(sector < 0, rel_sector[rel_codes], sector)
+    travel = pd.to_numeric(column("travel_minutes"), errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    support = np.zeros((n, len(vocab.SUPPORT)), dtype=bool)
+    for k, f in enumerate(vocab.SUPPORT.codes):
+        name = f"support_{f}"
+        if name in alters:
+            support[:, k] = _truthy_array(alters[name])
+    return {
+        "relation": rel_codes,
+        "family": rel_kind[rel_codes] == "family",
+        "professional": rel_kind[rel_codes] == "professional",
+        "circle": circle,
+        "sector": sector,
+        "gender": checked["gender"],
+        "contact": checked["contact"],
+        "travel": travel,
+        "direction": checked["support_direction"],
+        "valence": checked["valence"],
+        "support": support,
+    }
+
+
+def _tie_ends(alters: pd.DataFrame, ties: pd.DataFrame, a_ego, t_ego, ego_ids: pd.Index):
+    """Row positions (in ``alters``) of both ends of every tie; checks the ties as EgoNetwork does."""
+    import numpy as np
+
+    from .errors import Problem, ValidationError
+
+    empty = np.zeros(0, dtype=np.int64)
+    alter_ids = alters["alter_id"] if "alter_id" in alters else pd.Series([], dtype=object)
+    if alter_ids.isna().any():
+        i = int(np.flatnonzero(alter_ids.isna().to_numpy())[0])
+        raise ValidationError(Problem("is missing", file="alters", row=i + 1, ego=str(alters["ego_id"].iloc[i]), field="alter_id"))
+    codes, uniques = pd.factorize(
+        pd.concat([alter_ids.astype(object), ties["source"].astype(object), ties["target"].astype(object)], ignore_index=True)
+    )
+    m = max(len(uniques), 1)
+    n_a, n_t = len(alters), len(ties)
+    alter_key = a_ego.astype(np.int64) * m + codes[:n_a]
+    key_index = pd.Index(alter_key)
+    if not key_index.is_unique:
+        dup = np.flatnonzero(key_index.duplicated())[:50]
+        raise ValidationError([
+            Problem("is used twice in the same network", file="alters", row=int(i) + 1, ego=str(ego_ids[a_ego[i]]),
+                    alter=str(alter_ids.iloc[i]), field="alter_id", allowed="a unique id per alter")
+            for i in dup
+        ])
+    if n_t == 0:
+        return empty, empty
+    src_code, tgt_code = codes[n_a : n_a + n_t], codes[n_a + n_t :]
+    src = key_index.get_indexer(t_ego.astype(np.int64) * m + src_code)
+    tgt = key_index.get_indexer(t_ego.astype(np.int64) * m + tgt_code)
+    problems = []
+    for which, pos, code in (("source", src, src_code), ("target", tgt, tgt_code)):
+        for i in np.flatnonzero((pos < 0) | (code < 0))[:50]:
+            problems.append(Problem(f"{ties[which].iloc[i]!r} is not an alter of this network", file="ties", row=int(i) + 1,
+                                    ego=str(ego_ids[t_ego[i]]), field=which, allowed="the alter_id of an alter"))
+    for i in np.flatnonzero((src == tgt) & (src >= 0))[:50]:
+        problems.append(Problem(f"ties {ties['source'].iloc[i]!r} to itself", file="ties", row=int(i) + 1,
+                                ego=str(ego_ids[t_ego[i]]), field="target", allowed="another alter"))
+    if not problems:
+        lo, hi = np.minimum(src, tgt).astype(np.int64), np.maximum(src, tgt).astype(np.int64)
+        pair = pd.Index(lo * max(n_a, 1) + hi)
+        for i in np.flatnonzero(pair.duplicated())[:50]:
+            problems.append(Problem(f"{ties['source'].iloc[i]!r}-{ties['target'].iloc[i]!r} is already tied", file="ties",
+                                    row=int(i) + 1, ego=str(ego_ids[t_ego[i]]), field="target",
+                                    allowed="each pair once (ties are undirected)"))
+    if problems:
+        raise ValidationError(problems)
+    return src.astype(np.int64), tgt.astype(np.int64)
+
+
+def _components_per_ego(n_egos: int, a_ego, src, tgt):
+    """Number of connected components of each ego's alter graph (label propagation, all egos at once)."""
+    import numpy as np
+
+    n = len(a_ego)
+    label = np.arange(n, dtype=np.int64)
+    if len(src):
+        while True:
+            low = np.minimum(label[src], label[tgt])
+            new = label.copy()
+            np.minimum.at(new, src, low)
+            np.minimum.at(new, tgt, low)
+            # pointer jumping: follow labels to their own labels until they settle
+            while True:
+                jumped = new[new]
+                if np.array_equal(jumped, new):
+                    break
+                new = jumped
+            if np.array_equal(new, label):
+                break
+            label = new
+    roots = label == np.arange(n)
+    return np.bincount(a_ego[roots], minlength=n_egos).astype(float)
+
+
+def _diversity(n_egos: int, a_ego, codes, k_codebook: int):
+    """n_categories, Blau, IQV and entropy per ego of a coded attribute (-1 = missing)."""
+    import numpy as np
+
+    known = codes >= 0
+    k = int(codes.max()) + 1 if known.any() else 1
+    counts = np.bincount(a_ego[known] * k + codes[known], minlength=n_egos * k).reshape(n_egos, k).astype(float)
+    total = counts.sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        p = counts / total[:, None]
+        blau = 1.0 - (p**2).sum(axis=1)
+        plogp = np.where(counts > 0, p * np.log2(np.where(counts > 0, p, 1.0)), 0.0)
+        entropy = -plogp.sum(axis=1) + 0.0
+    none = total == 0
+    blau[none] = np.nan
+    entropy[none] = np.nan
+    iqv = blau / (1.0 - 1.0 / k_codebook) if k_codebook > 1 else np.full(n_egos, np.nan)
+    return (counts > 0).sum(axis=1).astype(float), blau, iqv, entropy
+
+
+def _profile_arrays(n_egos, a_ego, col, t_ego, src, tgt, ego_gender, *, strong_max_circle, weekly, max_minutes):
+    """The profile matrix (egos x metric_keys) of one chunk; alters and ties sorted by ego."""
+    import numpy as np
+
+    nan = np.nan
+    n = np.bincount(a_ego, minlength=n_egos).astype(float)
+    t = np.bincount(t_ego, minlength=n_egos).astype(float)
+    out: dict[str, np.ndarray] = {}
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out["size"] = n
+        out["density"] = np.where(n >= 2, 2 * t / (n * (n - 1)), nan)
+        out["components"] = _components_per_ego(n_egos, a_ego, src, tgt)
+        degree = np.bincount(src, minlength=len(a_ego)) + np.bincount(tgt, minlength=len(a_ego))
+        out["isolates"] = np.bincount(a_ego, weights=(degree == 0), minlength=n_egos)
+        effective = np.where(n > 0, n - 2 * t / n, nan)
+        out["effective_size"] = effective
+        out["efficiency"] = effective / n
+        inv_degree = 1.0 / (degree + 1.0)
+        indirect = np.bincount(tgt, weights=inv_degree[src], minlength=len(a_ego)) + np.bincount(
+            src, weights=inv_degree[tgt], minlength=len(a_ego)
+        )
+        share_n = n[a_ego]
+        out["constraint"] = np.where(n > 0, np.bincount(a_ego, weights=((1.0 + indirect) / share_n) ** 2, minlength=n_egos), nan)
+        out["broker_pairs"] = n * (n - 1) / 2 - t
+        for attr in DIVERSITY_ATTRIBUTES:
+            codes = col["sector"] if attr == "sector" else col[attr]
+            values = _diversity(n_egos, a_ego, codes, len(vocab.VOCABULARIES[attr]))
+            for prefix, v in zip(("n_categories", "blau", "iqv", "entropy"), values):
+                out[f"{prefix}_{attr}"] = v
+        for attr in EI_ATTRIBUTES:
+            vocabulary = vocab.VOCABULARIES[attr]
+            ego_codes = _codes(pd.Series(ego_gender if attr == "gender" else None, dtype=object), vocabulary.codes)
+            codes = col[attr]
+            known = codes >= 0
+            n_known = np.bincount(a_ego, weights=known, minlength=n_egos)
+            same = np.bincount(a_ego, weights=known & (codes == ego_codes[a_ego]), minlength=n_egos)
+            ei = (n_known - 2 * same) / n_known
+            out[f"ei_{attr}"] = np.where((ego_codes >= 0) & (n_known > 0), ei, nan)
+
+        def share(mask, known=None):
+            denominator = n if known is None else np.bincount(a_ego, weights=known, minlength=n_egos)
+            numerator = np.bincount(a_ego, weights=mask if known is None else (mask & known), minlength=n_egos)
+            return np.where(denominator > 0, numerator / denominator, nan)
+
+        out["share_family"] = share(col["family"])
+        out["share_professional"] = share(col["professional"])
+        out["share_strong"] = share(col["circle"] <= strong_max_circle)
+        weekly_codes = [vocab.CONTACT.index(c) for c in weekly if c in vocab.CONTACT]
+        out["share_weekly"] = share(np.isin(col["contact"], weekly_codes), col["contact"] >= 0)
+        travel = col["travel"]
+        out["share_reachable"] = share(travel <= max_minutes, ~np.isnan(travel))
+        gives = col["direction"] != vocab.SUPPORT_DIRECTION.index("gives")
+        given = col["support"] & gives[:, None]
+        per_function = np.zeros((n_egos, given.shape[1]))
+        for k in range(given.shape[1]):
+            per_function[:, k] = np.bincount(a_ego, weights=given[:, k], minlength=n_egos)
+        out["support_coverage"] = (per_function > 0).sum(axis=1).astype(float)
+        out["multiplexity"] = np.where(n > 0, np.bincount(a_ego, weights=col["support"].sum(axis=1), minlength=n_egos) / n, nan)
+        out["share_mutual"] = share(col["direction"] == vocab.SUPPORT_DIRECTION.index("mutual"), col["direction"] >= 0)
+        out["share_burdening"] = share(col["valence"] == vocab.VALENCE.index("burdening"), col["valence"] >= 0)
+        per_alter = given.sum(axis=1).astype(float)
+        total = per_function.sum(axis=1)
+        biggest = np.zeros(n_egos)
+        has = n > 0
+        if has.any():
+            starts = np.searchsorted(a_ego, np.flatnonzero(has))
+            biggest[has] = np.maximum.reduceat(per_alter, starts)
+        out["max_support_share"] = np.where(total > 0, biggest / total, nan)
+    return np.column_stack([out[k] for k in metric_keys()])
