@@ -217,9 +217,12 @@ def report_html(profile: pd.DataFrame, n_files: int, n_rejected: int, n_suppress
         for key, r in table.iterrows()
     )
     describe = profile[["size", "density", "support_coverage"]].describe().T
+    def num(value: float) -> str:
+        return (f"{value:g}" if float(value).is_integer() else f"{value:.2f}").replace(".", ",")
+
     spread = "".join(
-        f"<tr><td>{label}</td><td>{describe.loc[key, 'min']:.2f}</td><td>{describe.loc[key, '50%']:.2f}</td>"
-        f"<td>{describe.loc[key, 'max']:.2f}</td></tr>".replace(".", ",")
+        f"<tr><td>{label}</td><td>{num(describe.loc[key, 'min'])}</td><td>{num(describe.loc[key, '50%'])}</td>"
+        f"<td>{num(describe.loc[key, 'max'])}</td></tr>"
         for key, label in (("size", "omvang"), ("density", "dichtheid"), ("support_coverage", "steunfuncties gedekt"))
     ) if len(profile) else ""
     divs = "\n".join(f.to_html(full_html=False, include_plotlyjs=False, config={"displaylogo": False}) for f in figures)
