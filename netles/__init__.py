@@ -8,7 +8,7 @@ draw the instruments social workers use, simulate interventions and score questi
 >>> print(round(netles.quality_profile(net)["density"], 6))
 0.266667
 """
-from . import datasets, metrics, vocab
+from . import compare, datasets, metrics, vocab
 from . import scales
 from .dataset import Dataset
 from .errors import Problem, ValidationError
@@ -26,6 +26,7 @@ __all__ = [
     "Problem",
     "anonymise",
     "ValidationError",
+    "compare",
     "datasets",
     "describe_profile",
     "metrics",
