@@ -208,10 +208,13 @@ def category_colors(field: str, categories: Sequence[str], lang: str = "nl") -> 
     colors: dict[str, str] = {}
     fixed = _FIXED.get(field, {})
     by_label = {value_label(field, code, lang): color for code, color in fixed.items()}
-    if field in vocab.VOCABULARIES:
+    if field in vocab.VOCABULARIES and field != "support":
         base = [value_label(field, c, lang) for c in vocab.VOCABULARIES[field]]
     else:
-        base = category_order(field, lang, categories)
+        base = category_order(field, lang, list(categories) + ([] if field.startswith("support") else []))
+        if field == "support":  # fixed order, so a function keeps its colour whichever are present
+            base = category_order(field, lang, [vocab.SUPPORT.label(c, lang) for c in vocab.SUPPORT]
+                                  + [text("several_support", lang)])
     free = iter(c for c in _PALETTE if c not in by_label.values())
     for cat in list(base) + [c for c in categories if c not in base]:
         if cat == unknown or cat == text("no_support", lang) or cat.endswith(": " + text("no", lang)):

@@ -373,6 +373,9 @@ def netwerkcirkel(
                                      name=C.text(key, lang), hoverinfo="skip", meta={"role": key},
                                      customdata=[records[k]["alter_id"] for k in idx], legendgroup=key,
                                      showlegend=not problem_lines))
+    if any(r.get("status") == "faded" for r in records):  # explain the pale dots
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=("verwaterd contact (bleek)", "faded contact (pale)")[i],
+                                 marker=dict(size=size, color="#9E9E9E", opacity=0.45), hoverinfo="skip", meta={"role": "legend"}))
     fig.add_trace(go.Scatter(x=[0], y=[0], mode="markers+text", text=[ego_name], textposition="bottom center",
                              textfont=dict(size=LABEL_FONT, color="#000000"),
                              marker=dict(size=22, color="#212121", symbol="circle", line=dict(color="white", width=2)),
