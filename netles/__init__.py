@@ -9,7 +9,7 @@ draw the instruments social workers use, simulate interventions and score questi
 0.266667
 """
 from . import compare, datasets, metrics, vocab
-from . import scales
+from . import liability, scales
 from .dataset import Dataset
 from .errors import Problem, ValidationError
 from .io import read_network, write_network
@@ -29,6 +29,7 @@ __all__ = [
     "compare",
     "datasets",
     "describe_profile",
+    "liability",
     "metrics",
     "profile_many",
     "quality_profile",

@@ -48,7 +48,7 @@ References
 ----------
 .. [1] De Boer, A. (2010). Figure "model van de kanteling", as used in the teacher's guide
    *Werken met sociale netwerken* (Hogeschool Utrecht, 2016), theme 1.
-.. [2] Steyaert, J. & Kwekkeboom, R. (2010). *Op zoek naar duurzame zorg*. Wmo-werkplaatsen.
+.. [2] Steyaert & Kwekkeboom (2010), *Op zoek naar duurzame zorg*, chapter 3.
 """
 from __future__ import annotations
 
