@@ -174,7 +174,7 @@ def test_general_provision_by_name(ctx):
     need = SupportNeed("advies", "hulp bij formulieren", "appraisal", general_provision="formulierenspreekuur")
     fb = check_placement(need, "general_provision", ctx)
     assert fb.ok and "formulierenspreekuur" in fb.message_nl
-    assert "Niemand in het netwerk geeft waardering" in fb.message_nl
+    assert "niemand in het netwerk geeft waardering" in fb.message_nl
     fb = check_placement(need, "individual_provision", ctx)
     assert fb.status == "too_high" and fb.proposed == "general_provision"
 

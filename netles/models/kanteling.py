@@ -418,6 +418,11 @@ def _name(net: EgoNetwork, alter_id: str) -> str:
     return f"{name}" if name else alter_id
 
 
+def _lc(text: str) -> str:
+    """Lower-case the first letter, to continue a sentence after a colon."""
+    return text[:1].lower() + text[1:]
+
+
 def _check_own(need: SupportNeed) -> RungCheck:
     if need.professional_skill:
         return RungCheck("own_strength", False, "Dit vraagt professionele deskundigheid; dat kan de cliënt niet zelf.",
@@ -655,16 +660,16 @@ def check_placement(need: SupportNeed, chosen: str, context: KantelingContext) -
         en = f"Right: {label_en} is the lowest rung that can carry this. {chosen_check.reason_en}"
         lower = a.checks[: RUNG.index(chosen)]
         if lower:
-            nl += " Lager kan niet: " + " ".join(f"{RUNG.label(c.rung)}: {c.reason_nl}" for c in lower)
-            en += " Lower is not possible: " + " ".join(f"{RUNG.label(c.rung, 'en')}: {c.reason_en}" for c in lower)
+            nl += " Lager kan niet. " + " ".join(f"{RUNG.label(c.rung).capitalize()}: {_lc(c.reason_nl)}" for c in lower)
+            en += " Lower is not possible. " + " ".join(f"{RUNG.label(c.rung, 'en').capitalize()}: {_lc(c.reason_en)}" for c in lower)
     elif RUNG.index(chosen) > RUNG.index(a.lowest):
         status = "too_high"
         nl = f"Er is een lagere trede beschikbaar: {RUNG.label(a.lowest)}. {best.reason_nl} Kijk eerst daar, voordat je {label_nl} inzet."
         en = f"A lower rung is available: {RUNG.label(a.lowest, 'en')}. {best.reason_en} Look there first, before using {label_en}."
     else:
         status = "too_low"
-        nl = f"{label_nl.capitalize()} kan dit niet dragen: {chosen_check.reason_nl} De laagste trede die het wel kan is {RUNG.label(a.lowest)}."
-        en = f"{label_en.capitalize()} cannot carry this: {chosen_check.reason_en} The lowest rung that can is {RUNG.label(a.lowest, 'en')}."
+        nl = f"{label_nl.capitalize()} kan dit niet dragen: {_lc(chosen_check.reason_nl)} De laagste trede die het wel kan is {RUNG.label(a.lowest)}."
+        en = f"{label_en.capitalize()} cannot carry this: {_lc(chosen_check.reason_en)} The lowest rung that can is {RUNG.label(a.lowest, 'en')}."
     return PlacementFeedback(need.need_id, chosen, a.lowest, status, nl, en, a)
 
 
