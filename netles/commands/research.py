@@ -201,7 +201,7 @@ def render_report(dataset: str, group: str, out: str | os.PathLike, *, kenmerken
     from ..io.atomic import atomic_write_text
 
     path = resolve_dataset(dataset)
-    parameters = {"dataset": str(path.resolve()), "groep": group, "k": int(k), "interactief": False}
+    parameters = {"dataset": str(path.resolve()), "groep": group, "k": int(k)}
     if kenmerken:
         parameters["kenmerken"] = list(kenmerken)
     with tempfile.TemporaryDirectory() as tmp:
