@@ -1,21 +1,44 @@
-"""Questionnaire forms, built from the registry :data:`netles.scales.SCALES`.
+"""Small forms on top of the library: questionnaires, the carer-load simulation, the kanteling
+ladder and the liability helper.
 
 :func:`questionnaire_form` makes a form for any registered scale: one answer field per item, the
 scale's extra numbers (the CarerQol VAS), and on submit the score, the band and the subscales from
 :func:`netles.scales.score`. The form never scores anything itself.
+
+:func:`carer_load_simulator` puts sliders on :func:`netles.models.simulate_carer_load`,
+:func:`kanteling_exercise` lets a student place support needs on the ladder of
+:mod:`netles.models.kanteling` and checks them, and :func:`liability_form` asks the questions of
+:func:`netles.liability.who_is_liable`. Like the questionnaire form, none of them computes a result
+itself: every number and every sentence of feedback comes from the library.
 """
 from __future__ import annotations
 
 import html
-from typing import Any
+import re
+from typing import Any, Mapping, Sequence
 
 import ipywidgets as W
+import plotly.graph_objects as go
 
-from .. import vocab
-from ..errors import ValidationError
-from ..scales import SCALES, ScaleResult, score
+from .. import liability, vocab
+from ..errors import Problem, ValidationError
+from ..models import dynamics, kanteling
+from ..network import EgoNetwork
+from ..scales import SCALES, ScaleResult, csi, score
+from .editor import figure_output
 
-__all__ = ["questionnaire_form", "FormState"]
+__all__ = [
+    "questionnaire_form",
+    "FormState",
+    "carer_load_simulator",
+    "CarerLoadState",
+    "kanteling_exercise",
+    "KantelingState",
+    "DEFAULT_SUPPORT_NEEDS",
+    "needs_from_case",
+    "liability_form",
+    "LiabilityState",
+]
 
 _T = {
     "submit": ("Bereken score", "Compute score"),
@@ -136,4 +159,857 @@ def questionnaire_form(name: str, lang: str = "nl") -> tuple[W.Widget, FormState
     box.submit_button.on_click(on_submit)
     box.children = [W.HTML(f"<h4 style='margin:4px 0'>{html.escape(spec.title(lang))}</h4><p>{html.escape(spec.instruction(lang))}</p>"),
                     *rows, box.submit_button, box.result]
+    return box, state
+
+
+def _lang_index(lang: str) -> int:
+    if lang not in vocab.LANGUAGES:
+        raise ValueError(f"lang must be one of {vocab.LANGUAGES}, not {lang!r}")
+    return vocab.LANGUAGES.index(lang)
+
+
+def _pick(lang: str, nl: str, en: str) -> str:
+    return (nl, en)[_lang_index(lang)]
+
+
+def _num(value: float, digits: int, lang: str) -> str:
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+# ------------------------------------------------------------------------------ carer load
+
+
+_CARER = {
+    "title": ("Belasting van de mantelzorger", "Load of the family carer"),
+    "care_need": ("Zorgvraag (uur/week)", "Care need (hours/week)"),
+    "respite": ("Respijtzorg", "Respite care"),
+    "shared": ("Gedeelde taken", "Shared tasks"),
+    "steps": ("Maanden", "Months"),
+    "month": ("maand", "month"),
+    "load": ("belasting mantelzorger", "carer's load"),
+    "network": ("eigen netwerk mantelzorger (personen)", "carer's own network (people)"),
+    "limit": ("grens: overbelast", "limit: overloaded"),
+    "mantelval": ("mantelval", "carer breakdown"),
+    "load_axis": ("belasting (1 = grens)", "load (1 = limit)"),
+    "network_axis": ("personen", "people"),
+    "from_case": ("Startwaarden uit de casus: {what}.", "Starting values from the case: {what}."),
+    "model": ("Een lesmodel, geen voorspelling.", "A teaching model, not a prediction."),
+}
+
+
+def _c(key: str, lang: str, **kw: Any) -> str:
+    text = _CARER[key][_lang_index(lang)]
+    return text.format(**kw) if kw else text
+
+
+def _carer_start(net: EgoNetwork | None) -> tuple[dict, list]:
+    """Starting values taken from a case's ``extra["carer"]`` block, and (nl, en) notes on where
+    each came from. Only values the case (or the library, for the network's share of the care)
+    provides are returned; the rest keep the simulator's defaults."""
+    start: dict = {}
+    notes: list = []
+    carer = (net.extra.get("carer") if net is not None else None) or {}
+    hours = carer.get("hours_per_week")
+    if isinstance(hours, (int, float)) and not isinstance(hours, bool) and 0 <= hours <= 168:
+        start["care_need"] = float(hours)
+        notes.append((f"{hours:g} uur zorg per week", f"{hours:g} hours of care a week"))
+    who = carer.get("carer_alter_id")
+    if who == "ego" and net.size:
+        # The ego is the carer: this network is the carer's own network.
+        start["carer_network"] = int(net.size)
+        notes.append((f"het eigen netwerk van de mantelzorger telt {net.size} mensen",
+                      f"the carer's own network has {net.size} people"))
+    elif who is not None and who in net.alter_ids:
+        # The share of support that does not come from the carer, as the network model sees it.
+        shared = float(dynamics.simulate(net, steps=0, carer=who)["shared_tasks"].iloc[0])
+        start["shared_tasks"] = round(shared, 2)
+        notes.append((f"anderen in het netwerk doen {shared:.0%} van de steun",
+                      f"others in the network give {shared:.0%} of the support"))
+    return start, notes
+
+
+class CarerLoadState:
+    """The settings of the carer-load simulation and its last outcome.
+
+    Every outcome comes from :func:`netles.models.simulate_carer_load`; the state only keeps the
+    settings, runs the model and finds the first month of overload and of mantelval in its table.
+
+    Parameters
+    ----------
+    care_need, respite, shared_tasks, steps, seed, carer_network, capacity
+        As in :func:`netles.models.simulate_carer_load`.
+    lang : {"nl", "en"}
+
+    Attributes
+    ----------
+    table : pandas.DataFrame
+        The model's table (one row per month, :data:`netles.models.CARER_COLUMNS`).
+    mantelval_step : int or None
+        First month in which the carer's own network has halved (mantelval), or None.
+    overload_step : int or None
+        First month with a load above 1, or None.
+    message : str
+        The sentence shown under the figure.
+    figure : plotly.graph_objects.Figure
+
+    Examples
+    --------
+    >>> state = CarerLoadState(care_need=25, steps=24, seed=1)
+    >>> state.mantelval_step is not None
+    True
+    >>> state.update(respite=0.3, shared_tasks=0.3).mantelval_step is None
+    True
+    """
+
+    PARAMETERS = ("care_need", "respite", "shared_tasks", "steps", "seed", "carer_network", "capacity")
+
+    def __init__(self, care_need: float = 15.0, respite: float = 0.0, shared_tasks: float = 0.0, steps: int = 24,
+                 seed: int = 0, carer_network: int = 12, capacity: float = 20.0, lang: str = "nl"):
+        _lang_index(lang)
+        self.lang = lang
+        self.care_need, self.respite, self.shared_tasks = care_need, respite, shared_tasks
+        self.steps, self.seed, self.carer_network, self.capacity = steps, seed, carer_network, capacity
+        self._listeners: list = []
+        self.update()
+
+    def on_change(self, callback) -> None:
+        """Call ``callback(state)`` after every run."""
+        self._listeners.append(callback)
+
+    def update(self, **changes: Any) -> "CarerLoadState":
+        """Change settings (names of :attr:`PARAMETERS`) and run the model again.
+
+        Raises
+        ------
+        TypeError
+            For an unknown setting.
+        ValueError
+            From the model, for a value out of range (the settings are then left unchanged).
+        """
+        unknown = sorted(set(changes) - set(self.PARAMETERS))
+        if unknown:
+            raise TypeError(f"unknown setting(s) {', '.join(unknown)}; use {', '.join(self.PARAMETERS)}")
+        settings = {name: changes.get(name, getattr(self, name)) for name in self.PARAMETERS}
+        table = dynamics.simulate_carer_load(
+            settings["care_need"], settings["respite"], settings["shared_tasks"], settings["steps"], settings["seed"],
+            carer_network=settings["carer_network"], capacity=settings["capacity"])
+        for name, value in settings.items():
+            setattr(self, name, value)
+        self.table = table
+        mantelval = table.loc[table["mantelval"], "step"]
+        overload = table.loc[table["carer_load"] > 1, "step"]
+        self.mantelval_step = int(mantelval.iloc[0]) if len(mantelval) else None
+        self.overload_step = int(overload.iloc[0]) if len(overload) else None
+        self.message = self._message()
+        self.figure = self._figure()
+        for callback in list(self._listeners):
+            callback(self)
+        return self
+
+    def _message(self) -> str:
+        t, lang = self.table, self.lang
+        start, end = int(t["carer_network_size"].iloc[0]), int(t["carer_network_size"].iloc[-1])
+        peak = _num(float(t["carer_load"].max()), 2, lang)
+        if self.mantelval_step is not None:
+            at = int(t.loc[t["step"] == self.mantelval_step, "carer_network_size"].iloc[0])
+            text = _pick(lang,
+                         f"Mantelval in maand {self.mantelval_step}: het eigen netwerk van de mantelzorger is dan "
+                         f"gehalveerd (van {start} naar {at} mensen).",
+                         f"Carer breakdown (mantelval) in month {self.mantelval_step}: the carer's own network has "
+                         f"halved by then (from {start} to {at} people).")
+        else:
+            text = _pick(lang,
+                         f"Geen mantelval in {self.steps} maanden: het eigen netwerk van de mantelzorger telt aan het "
+                         f"eind {end} van de {start} mensen.",
+                         f"No carer breakdown (mantelval) in {self.steps} months: the carer's own network ends with "
+                         f"{end} of {start} people.")
+        if self.overload_step == 0:
+            text += " " + _pick(lang, f"Overbelast vanaf het begin (hoogste belasting {peak}).",
+                                f"Overloaded from the start (highest load {peak}).")
+        elif self.overload_step is not None:
+            text += " " + _pick(lang, f"Overbelast vanaf maand {self.overload_step} (hoogste belasting {peak}).",
+                                f"Overloaded from month {self.overload_step} (highest load {peak}).")
+        else:
+            text += " " + _pick(lang, f"De belasting blijft onder de grens (hoogste {peak}).",
+                                f"The load stays below the limit (highest {peak}).")
+        return text
+
+    def _figure(self) -> go.Figure:
+        t, lang = self.table, self.lang
+        fig = go.Figure()
+        fig.add_trace(go.Scatter(x=t["step"], y=t["carer_load"], name=_c("load", lang), mode="lines+markers",
+                                 line={"color": "#b2182b", "width": 3}))
+        fig.add_trace(go.Scatter(x=t["step"], y=t["carer_network_size"], name=_c("network", lang), yaxis="y2",
+                                 mode="lines", line={"color": "#2166ac", "width": 2, "shape": "hv"}))
+        fig.add_hline(y=1, line={"dash": "dash", "color": "#555"}, annotation_text=_c("limit", lang),
+                      annotation_position="top left")
+        if self.mantelval_step is not None:
+            fig.add_vline(x=self.mantelval_step, line={"dash": "dot", "color": "#b2182b"},
+                          annotation_text=f"{_c('mantelval', lang)} ({_c('month', lang)} {self.mantelval_step})",
+                          annotation_position="top right")
+        top = max(float(t["carer_load"].max()) * 1.1, 1.5)
+        fig.update_layout(
+            title={"text": _c("title", lang)}, width=640, height=380, margin={"l": 60, "r": 60, "t": 50, "b": 50},
+            xaxis={"title": {"text": _c("month", lang)}, "range": [0, max(self.steps, 1)]},
+            yaxis={"title": {"text": _c("load_axis", lang)}, "range": [0, top]},
+            yaxis2={"title": {"text": _c("network_axis", lang)}, "overlaying": "y", "side": "right",
+                    "range": [0, max(self.carer_network, 1) * 1.1], "showgrid": False},
+            legend={"orientation": "h", "x": 0, "y": -0.18}, font={"family": "Arial, Helvetica, sans-serif"},
+        )
+        return fig
+
+
+def carer_load_simulator(net: EgoNetwork | None = None, lang: str = "nl", steps: int = 24, *,
+                         seed: int = 0) -> tuple[W.Widget, CarerLoadState]:
+    """Sliders for the care need, respite care and shared tasks, with the carer's load over time.
+
+    The figure shows the load of the spilmantelzorger (above 1 = overloaded) and the size of the
+    carer's own network, month by month, from :func:`netles.models.simulate_carer_load`; the line
+    under it says whether and in which month the carer's own network has halved (mantelval).
+
+    Parameters
+    ----------
+    net : EgoNetwork, optional
+        A case with an ``extra["carer"]`` block: the sliders start from it. The care need starts at
+        its ``hours_per_week``. When the ego is the carer (``carer_alter_id == "ego"``), this
+        network is the carer's own network, so its size is the carer's network at the start. When
+        the carer is an alter, shared tasks start at the share of the support that others give
+        (:func:`netles.models.simulate` at step 0). Everything else keeps the model's defaults.
+    lang : {"nl", "en"}
+    steps : int
+        Months to simulate at the start (the widget has a slider for it).
+    seed : int
+        Random seed of the model (fixed, so moving a slider changes only what the slider changes).
+
+    Returns
+    -------
+    (widget, CarerLoadState)
+        The widget has ``care_need``, ``respite``, ``shared_tasks`` and ``steps`` (sliders),
+        ``figure`` (Output), ``message`` (HTML) and ``source`` (HTML: where the starting values
+        came from).
+
+    Examples
+    --------
+    >>> widget, state = carer_load_simulator()
+    >>> widget.care_need.value = 25
+    >>> widget.steps.value = 24
+    >>> state.mantelval_step is not None, "Mantelval in maand" in widget.message.value
+    (True, True)
+    >>> widget.respite.value, widget.shared_tasks.value = 0.3, 0.3
+    >>> state.mantelval_step, "Geen mantelval" in widget.message.value
+    (None, True)
+    """
+    start, notes = _carer_start(net)
+    state = CarerLoadState(steps=steps, seed=seed, lang=lang, **start)
+    i = _lang_index(lang)
+    style = {"description_width": "170px"}
+    layout = W.Layout(width="480px")
+    box = W.VBox(layout=W.Layout(max_width="900px"))
+    box.add_class("netles-carer-load")
+    box.care_need = W.FloatSlider(value=state.care_need, min=0, max=max(60.0, float(state.care_need)), step=1,
+                                  description=_c("care_need", lang), style=style, layout=layout, readout_format=".0f",
+                                  continuous_update=False)
+    box.respite = W.FloatSlider(value=state.respite, min=0, max=1, step=0.05, description=_c("respite", lang),
+                                style=style, layout=layout, readout_format=".0%", continuous_update=False)
+    box.shared_tasks = W.FloatSlider(value=state.shared_tasks, min=0, max=1, step=0.05, description=_c("shared", lang),
+                                     style=style, layout=layout, readout_format=".0%", continuous_update=False)
+    box.steps = W.IntSlider(value=state.steps, min=0, max=max(60, state.steps), step=1, description=_c("steps", lang),
+                            style=style, layout=layout, continuous_update=False)
+    box.figure = W.Output(layout=W.Layout(width="660px", min_height="390px"))
+    box.message = W.HTML()
+    box.source = W.HTML(f"<i>{html.escape(_c('from_case', lang, what='; '.join(n[i] for n in notes)))}</i>" if notes else "")
+
+    def redraw(_state=None) -> None:
+        figure_output(state.figure, box.figure)
+        colour = "#a40000" if state.mantelval_step is not None else "#1d5e20"
+        box.message.value = (f"<div class='netles-carer-message' style='color:{colour}'><b>{html.escape(state.message)}</b>"
+                             f"</div><div style='color:#555'>{html.escape(_c('model', lang))}</div>")
+
+    for name in ("care_need", "respite", "shared_tasks", "steps"):
+        getattr(box, name).observe(lambda c, k=name: state.update(**{k: c["new"]}), "value")
+    state.on_change(redraw)
+    redraw()
+    box.children = [W.HTML(f"<h4 style='margin:4px 0'>{html.escape(_c('title', lang))}</h4>"), box.source,
+                    box.care_need, box.respite, box.shared_tasks, box.steps, box.figure, box.message]
+    return box, state
+
+
+# ------------------------------------------------------------------------------ kanteling
+
+
+DEFAULT_SUPPORT_NEEDS = (
+    kanteling.SupportNeed("post", "post en rekeningen bijhouden", "information", "monthly", 1, client_can=True),
+    kanteling.SupportNeed("boodschappen", "wekelijkse boodschappen doen", "practical", "weekly", 2),
+    kanteling.SupportNeed("maaltijd", "elke dag een warme maaltijd", "practical", "daily", 14,
+                          general_provision="maaltijdservice"),
+    kanteling.SupportNeed("wond", "een wond aan het been verzorgen", "practical", "daily", 2, professional_skill=True),
+)
+"""Support needs for the kanteling exercise when neither needs nor a case with ``care_needs`` are given.
+
+Written for the running example ``voorbeeld``, where the model places them on four different rungs:
+the post on own strength (the client can), the shopping on the network (two sisters and a
+neighbour give practical help), the daily meal on a general provision (14 hours a week is more than
+the network can carry, and there is a meal service) and the wound care on individual provision
+(professional expertise).
+"""
+
+_CASE_NEED_KEYS = {"need", "hours_per_week", "can_self", "network", "general_provision", "individual_provision",
+                   "function", "frequency"}
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", str(text).lower()).strip("_") or "behoefte"
+
+
+def needs_from_case(net: EgoNetwork) -> tuple[list, dict, dict]:
+    """The care needs of a case (``net.extra["carer"]["care_needs"]``) as kanteling input.
+
+    A need in the case format of ``data/cases/README.md`` (``need``, ``hours_per_week``,
+    ``can_self``, ``network``, ``general_provision``, ``individual_provision``) becomes a
+    :class:`~netles.models.kanteling.SupportNeed`: ``need`` is the description (and, made
+    lower-case with underscores, the id), ``can_self`` is ``client_can``. The case format has no
+    support function: an optional ``function`` key gives one, otherwise the need counts as practical
+    help (care tasks are); ``frequency`` is optional too (default weekly). The ``network`` list says
+    who could do this need: each need gets its own
+    :class:`~netles.models.kanteling.KantelingContext` in which these alters have offered the
+    need's function (``willing``), so an offer for one task does not count for another. When the
+    carer is an alter, that context knows the carer and, when the case has CSI answers, the carer's
+    CSI (:func:`netles.scales.csi`). A need already in the :class:`SupportNeed` format is read with
+    :meth:`SupportNeed.from_dict` and checked against the shared context.
+
+    Parameters
+    ----------
+    net : EgoNetwork
+
+    Returns
+    -------
+    (list of SupportNeed, dict, dict)
+        The needs, ``need_id -> KantelingContext`` and ``need_id -> individual provision named by
+        the case`` (for display).
+
+    Raises
+    ------
+    ValidationError
+        When the case has no care needs, or one cannot be converted (unknown key, alter not in the
+        network, value out of range).
+
+    Examples
+    --------
+    >>> from netles import datasets
+    >>> needs, contexts, individual = needs_from_case(datasets.load_case("senior_55plus"))
+    >>> needs[0].need_id, needs[0].function, sorted(contexts[needs[0].need_id].willing)
+    ('boodschappen_doen', 'practical', ['A', 'C'])
+    >>> individual["wekelijks_douchen"]
+    'wijkverpleging'
+    """
+    carer = (net.extra.get("carer") or {}) if isinstance(net.extra.get("carer"), Mapping) else {}
+    raw = carer.get("care_needs")
+    source = net.source or "casus"
+    if not raw or not isinstance(raw, Sequence) or isinstance(raw, str):
+        raise ValidationError(Problem("has no care needs", file=source, field="carer.care_needs",
+                                      allowed="a list of care needs (see data/cases/README.md)"))
+    carer_id = carer.get("carer_alter_id")
+    carer_id = carer_id if carer_id in net.alter_ids else None
+    carer_csi = None
+    if carer_id is not None and carer.get("csi") is not None:
+        carer_csi = csi(carer["csi"])
+    shared = kanteling.KantelingContext(net, carer=carer_id, carer_csi=carer_csi)
+    needs, contexts, individual, seen = [], {}, {}, set()
+    for row, item in enumerate(raw, start=1):
+        if not isinstance(item, Mapping):
+            raise ValidationError(Problem("is not a care need", file=source, row=row, field="carer.care_needs",
+                                          value=item, allowed="an object with need, hours_per_week, ..."))
+        if "need" not in item:
+            need = kanteling.SupportNeed.from_dict(item)
+            context = shared
+        else:
+            unknown = sorted(set(item) - _CASE_NEED_KEYS)
+            if unknown:
+                raise ValidationError(Problem(f"unknown field(s) {', '.join(unknown)}", file=source, row=row,
+                                              field="carer.care_needs", allowed=", ".join(sorted(_CASE_NEED_KEYS))))
+            need_id, n = _slug(item["need"]), 2
+            while need_id in seen:
+                need_id, n = f"{_slug(item['need'])}_{n}", n + 1
+            hours = item.get("hours_per_week", 1.0)
+            need = kanteling.SupportNeed(
+                need_id, item["need"], item.get("function", "practical"), item.get("frequency", "weekly"),
+                float(hours) if isinstance(hours, int) and not isinstance(hours, bool) else hours,
+                client_can=item.get("can_self", False), general_provision=item.get("general_provision") or None)
+            helpers = item.get("network") or []
+            if isinstance(helpers, str) or not isinstance(helpers, Sequence):
+                raise ValidationError(Problem("is not a list of alter ids", file=source, row=row, field="network",
+                                              value=helpers, allowed="a list of alter ids"))
+            context = kanteling.KantelingContext(net, carer=carer_id, carer_csi=carer_csi,
+                                                 willing={a: {need.function} for a in helpers})
+            if item.get("individual_provision"):
+                individual[need.need_id] = str(item["individual_provision"])
+        if need.need_id in seen:
+            raise ValidationError(Problem("is used twice", file=source, row=row, field="need_id", value=need.need_id,
+                                          allowed="a unique id per need"))
+        seen.add(need.need_id)
+        needs.append(need)
+        contexts[need.need_id] = context
+    return needs, contexts, individual
+
+
+_K = {
+    "title": ("De kantelingsladder", "The kanteling ladder"),
+    "intro": ("Zet elke zorgvraag op de laagste trede die hem kan dragen. Klik dan op Controleer.",
+              "Put each care need on the lowest rung that can carry it. Then click Check."),
+    "choose": ("(kies een trede)", "(choose a rung)"),
+    "check": ("Controleer", "Check"),
+    "reveal": ("Toon voorstel", "Show proposal"),
+    "hours": ("{h} uur/week", "{h} hours/week"),
+    "right": ("{n} van de {total} goed geplaatst.", "{n} of {total} placed right."),
+    "unchosen": ("Kies nog een trede voor: {what}.", "Still choose a rung for: {what}."),
+    "proposal": ("Voorstel van het model: {rung}", "The model's proposal: {rung}"),
+    "individual": ("bijvoorbeeld {name}", "for example {name}"),
+    "source_case": ("Zorgvragen uit de casus; het model weegt ook contact, belasting en deskundigheid mee.",
+                    "Care needs from the case; the model also weighs contact, load and expertise."),
+    "source_default": ("Voorbeeldvragen (de casus heeft geen zorgvragen).",
+                       "Example needs (the case has no care needs)."),
+    "source_bad": ("De zorgvragen van de casus passen niet in het model ({why}); dit zijn voorbeeldvragen.",
+                   "The case's care needs do not fit the model ({why}); these are example needs."),
+}
+
+
+def _k(key: str, lang: str, **kw: Any) -> str:
+    text = _K[key][_lang_index(lang)]
+    return text.format(**kw) if kw else text
+
+
+class KantelingState:
+    """A student's placement of support needs on the kanteling ladder, with the library's feedback.
+
+    Parameters
+    ----------
+    needs : sequence of SupportNeed
+    context : KantelingContext or mapping
+        One context for all needs, or ``need_id -> KantelingContext``.
+    lang : {"nl", "en"}
+    individual : mapping, optional
+        ``need_id -> name`` of the individual provision, shown with the proposal.
+
+    Attributes
+    ----------
+    choices : dict
+        ``need_id -> rung`` (None: not chosen yet).
+    feedback : dict
+        ``need_id -> PlacementFeedback`` from the last :meth:`check`; a need whose choice changed
+        since has no feedback.
+    unchosen : list
+        Need ids without a rung at the last check.
+    proposal : dict or None
+        ``need_id -> rung`` from :func:`~netles.models.kanteling.propose_rungs`, only after
+        :meth:`reveal`.
+
+    Examples
+    --------
+    >>> from netles import datasets
+    >>> from netles.models.kanteling import KantelingContext
+    >>> state = KantelingState(DEFAULT_SUPPORT_NEEDS, KantelingContext(datasets.load_case("voorbeeld")))
+    >>> state.choose("wond", "network")
+    >>> [fb.status for fb in state.check()], state.unchosen
+    (['too_low'], ['post', 'boodschappen', 'maaltijd'])
+    """
+
+    def __init__(self, needs: Sequence, context: Any, lang: str = "nl", individual: Mapping | None = None):
+        _lang_index(lang)
+        needs = list(needs)
+        ids = []
+        for need in needs:
+            if not isinstance(need, kanteling.SupportNeed):
+                raise ValidationError(Problem(f"is a {type(need).__name__}, not a SupportNeed", field="needs",
+                                              allowed="SupportNeed objects"))
+            if need.need_id in ids:
+                raise ValidationError(Problem("is used twice", field="need_id", value=need.need_id,
+                                              allowed="a unique id per need"))
+            ids.append(need.need_id)
+        if isinstance(context, kanteling.KantelingContext):
+            self.contexts = {i: context for i in ids}
+        else:
+            missing = [i for i in ids if not isinstance((context or {}).get(i), kanteling.KantelingContext)]
+            if missing:
+                raise ValidationError([Problem("has no KantelingContext", row=f"need {i!r}", field="context",
+                                               allowed="a KantelingContext") for i in missing])
+            self.contexts = {i: context[i] for i in ids}
+        self.needs = needs
+        self.lang = lang
+        self.individual = dict(individual or {})
+        self.choices: dict = {i: None for i in ids}
+        self.feedback: dict = {}
+        self.unchosen: list = []
+        self.proposal: dict | None = None
+
+    def _groups(self, ids: Sequence[str]) -> list:
+        """Needs grouped by their context (in need order), so the library sees each context once."""
+        groups: dict = {}
+        for need in self.needs:
+            if need.need_id in ids:
+                ctx = self.contexts[need.need_id]
+                groups.setdefault(id(ctx), (ctx, []))[1].append(need)
+        return list(groups.values())
+
+    def choose(self, need_id: str, rung: str | None) -> None:
+        """Put a need on a rung (None: undo); its old feedback no longer applies.
+
+        Raises
+        ------
+        KeyError
+            For an unknown need.
+        ValidationError
+            For an unknown rung.
+        """
+        if need_id not in self.choices:
+            raise KeyError(f"no need {need_id!r}; choose one of {', '.join(self.choices)}")
+        if rung is not None and rung not in kanteling.RUNG:
+            raise ValidationError(Problem(f"{rung!r} is not a rung of the kanteling", row=f"need {need_id!r}",
+                                          field="rung", value=rung, allowed=kanteling.RUNG.allowed()))
+        if self.choices[need_id] != rung:
+            self.feedback.pop(need_id, None)
+        self.choices[need_id] = rung
+
+    def check(self) -> list:
+        """Feedback on every chosen need (:func:`~netles.models.kanteling.check_placements`).
+
+        Returns
+        -------
+        list of PlacementFeedback
+            In need order; needs without a rung are listed in :attr:`unchosen`.
+        """
+        chosen = [i for i, rung in self.choices.items() if rung is not None]
+        self.unchosen = [i for i, rung in self.choices.items() if rung is None]
+        self.feedback = {}
+        for ctx, needs in self._groups(chosen):
+            for fb in kanteling.check_placements(needs, {n.need_id: self.choices[n.need_id] for n in needs}, ctx):
+                self.feedback[fb.need_id] = fb
+        return [self.feedback[i] for i in self.choices if i in self.feedback]
+
+    @property
+    def n_right(self) -> int:
+        """Needs placed on the proposed rung at the last check."""
+        return sum(fb.ok for fb in self.feedback.values())
+
+    def reveal(self) -> dict:
+        """The model's proposal for every need (:func:`~netles.models.kanteling.propose_rungs`)."""
+        proposal: dict = {}
+        for ctx, needs in self._groups(list(self.choices)):
+            proposal.update(kanteling.propose_rungs(needs, ctx))
+        self.proposal = {i: proposal[i] for i in self.choices}
+        return self.proposal
+
+
+_STATUS_COLOUR = {"ok": "#1d5e20", "too_high": "#8a5a00", "too_low": "#a40000"}
+
+
+def kanteling_exercise(needs: Sequence | None = None, net: EgoNetwork | None = None, lang: str = "nl", *,
+                       context: Any = None) -> tuple[W.Widget, KantelingState]:
+    """The kanteling ladder as an exercise: a rung per need, feedback on request, the proposal only
+    when asked.
+
+    For each support need the student picks one of the four rungs (own strength, social network,
+    general provision, individual provision). "Controleer" shows the feedback of
+    :func:`netles.models.kanteling.check_placements` under each need (right, a lower rung is
+    possible and who could carry it there, or why the chosen rung cannot carry it). "Toon voorstel"
+    shows the lowest suitable rung of :func:`~netles.models.kanteling.propose_rungs`; it is hidden
+    until clicked.
+
+    Parameters
+    ----------
+    needs : sequence of SupportNeed, optional
+        The needs to place. Default: the case's ``extra["carer"]["care_needs"]`` when present and
+        convertible (:func:`needs_from_case`), otherwise :data:`DEFAULT_SUPPORT_NEEDS`; the widget
+        says which.
+    net : EgoNetwork, optional
+        The client's network; default the running example ``voorbeeld``.
+    lang : {"nl", "en"}
+    context : KantelingContext or mapping, optional
+        Instead of the plain context of ``net``: one with a carer, instructed helpers or offers
+        (or ``need_id -> context``).
+
+    Returns
+    -------
+    (widget, KantelingState)
+        The widget has ``rungs`` (need id -> Dropdown), ``feedback`` and ``proposals`` (need id ->
+        HTML), ``check_button``, ``reveal_button``, ``summary`` and ``source`` (HTML).
+
+    Examples
+    --------
+    >>> widget, state = kanteling_exercise()
+    >>> widget.rungs["boodschappen"].value = "individual_provision"
+    >>> widget.check_button.click()
+    >>> state.feedback["boodschappen"].status, "lagere trede" in widget.feedback["boodschappen"].value
+    ('too_high', True)
+    >>> widget.proposals["boodschappen"].value
+    ''
+    >>> widget.reveal_button.click()
+    >>> "sociaal netwerk" in widget.proposals["boodschappen"].value
+    True
+    """
+    from .. import datasets
+
+    i = _lang_index(lang)
+    network = net if net is not None else datasets.load_case("voorbeeld")
+    individual: dict = {}
+    if needs is not None:
+        source = ""
+        ctx = context if context is not None else kanteling.KantelingContext(network)
+    else:
+        has_case_needs = bool((network.extra.get("carer") or {}).get("care_needs")) if isinstance(
+            network.extra.get("carer"), Mapping) else False
+        ctx = None
+        if has_case_needs and context is None:
+            try:
+                needs, ctx, individual = needs_from_case(network)
+                source = _k("source_case", lang)
+            except (ValidationError, TypeError) as exc:
+                why = exc.problems[0].message if isinstance(exc, ValidationError) and exc.problems else str(exc)
+                source = _k("source_bad", lang, why=why)
+        else:
+            source = _k("source_default", lang) if net is not None else ""
+        if ctx is None:
+            needs = list(DEFAULT_SUPPORT_NEEDS)
+            ctx = context if context is not None else kanteling.KantelingContext(network)
+    state = KantelingState(needs, ctx, lang=lang, individual=individual)
+
+    box = W.VBox(layout=W.Layout(max_width="900px"))
+    box.add_class("netles-kanteling")
+    options = [(_k("choose", lang), None), *[(kanteling.RUNG.label(code, lang), code) for code in kanteling.RUNG.codes]]
+    box.rungs, box.feedback, box.proposals = {}, {}, {}
+    rows = []
+    for need in state.needs:
+        nid = need.need_id
+        facts = " &middot; ".join([_k("hours", lang, h=f"{need.hours_per_week:g}"),
+                                   html.escape(vocab.label("support", need.function, lang)),
+                                   html.escape(vocab.label("contact", need.frequency, lang))])
+        label = W.HTML(f"<b>{html.escape(need.description)}</b><br><span style='color:#555;font-size:90%'>{facts}</span>",
+                       layout=W.Layout(width="360px"))
+        box.rungs[nid] = W.Dropdown(options=options, value=None, layout=W.Layout(width="330px"))
+        box.feedback[nid] = W.HTML()
+        box.proposals[nid] = W.HTML()
+        box.rungs[nid].observe(lambda c, k=nid: on_choose(k, c["new"]), "value")
+        rows.append(W.VBox([W.HBox([label, box.rungs[nid]]), box.feedback[nid], box.proposals[nid]],
+                           layout=W.Layout(border_bottom="1px solid #ddd", padding="4px 0")))
+    box.check_button = W.Button(description=_k("check", lang), button_style="primary")
+    box.reveal_button = W.Button(description=_k("reveal", lang))
+    box.summary = W.HTML()
+    box.source = W.HTML(f"<i>{html.escape(source)}</i>" if source else "")
+
+    def show_feedback(nid: str) -> None:
+        fb = state.feedback.get(nid)
+        box.feedback[nid].value = "" if fb is None else (
+            f"<div class='netles-kanteling-feedback' data-status='{fb.status}' style='color:{_STATUS_COLOUR[fb.status]}'>"
+            f"{html.escape(fb.message(lang))}</div>")
+
+    def on_choose(nid: str, rung: str | None) -> None:
+        state.choose(nid, rung)
+        show_feedback(nid)
+
+    def on_check(_=None) -> None:
+        state.check()
+        for nid in state.choices:
+            show_feedback(nid)
+        lines = [_k("right", lang, n=state.n_right, total=len(state.needs))]
+        if state.unchosen:
+            names = ", ".join(n.description for n in state.needs if n.need_id in state.unchosen)
+            lines.append(_k("unchosen", lang, what=names))
+        box.summary.value = "<b>" + "<br>".join(html.escape(line) for line in lines) + "</b>"
+
+    def on_reveal(_=None) -> None:
+        proposal = state.reveal()
+        for nid, rung in proposal.items():
+            text = _k("proposal", lang, rung=kanteling.RUNG.label(rung, lang))
+            if rung == "individual_provision" and nid in state.individual:
+                text += f" ({_k('individual', lang, name=state.individual[nid])})"
+            box.proposals[nid].value = f"<div class='netles-kanteling-proposal' style='color:#2a4d8f'>{html.escape(text)}</div>"
+
+    box.check_button.on_click(on_check)
+    box.reveal_button.on_click(on_reveal)
+    ladder = "".join(f"<li><b>{html.escape(kanteling.RUNG.label(code, lang))}</b>: "
+                     f"{html.escape(kanteling.RUNG_DEFINITIONS[code][i])}</li>" for code in kanteling.RUNG.codes)
+    box.children = [W.HTML(f"<h4 style='margin:4px 0'>{html.escape(_k('title', lang))}</h4>"
+                           f"<ol style='margin:2px 0'>{ladder}</ol><p>{html.escape(_k('intro', lang))}</p>"),
+                    box.source, *rows, W.HBox([box.check_button, box.reveal_button]), box.summary]
+    return box, state
+
+
+# ------------------------------------------------------------------------------ liability
+
+
+_L = {
+    "title": ("Wie is verantwoordelijk?", "Who is responsible?"),
+    "coordinated": ("Afgestemd met een beroepskracht?", "Coordinated with a professional?"),
+    "auto": ("vanzelf (ja als de organisatie het vroeg)", "automatic (yes if the organisation asked)"),
+    "yes": ("ja", "yes"),
+    "no": ("nee", "no"),
+    "unknown": ("nog niet bekend", "not known yet"),
+    "knowledge_sufficient": ("De helper weet genoeg om het te doen", "The helper knows enough to do it"),
+    "lack_noticed": ("Een beroepskracht zag dat de kennis tekortschiet", "A professional noticed a lack of knowledge"),
+    "professional_acted": ("De beroepskracht heeft daar goed op gereageerd", "The professional responded properly"),
+    "going_wrong": ("Het gaat niet goed met de taak", "The task is not going well"),
+    "improved": ("Beter na bespreken en vastleggen?", "Better after talking and recording?"),
+    "structural": ("Wil vaker andere cliënten helpen (niet eenmalig)", "Wants to help other clients regularly (not once)"),
+    "impossible": ("Deze combinatie kan niet: {why}", "This combination is not possible: {why}"),
+}
+
+
+def _l(key: str, lang: str, **kw: Any) -> str:
+    text = _L[key][_lang_index(lang)]
+    return text.format(**kw) if kw else text
+
+
+class LiabilityState:
+    """The answers in the liability form and the answer of :func:`netles.liability.who_is_liable`.
+
+    Some questions only apply after another answer; :meth:`arguments` passes them on only then
+    (the form greys them out otherwise):
+
+    * ``coordinated`` is left to the library (None) when the organisation asked;
+    * ``lack_noticed`` only when the helper does not know enough;
+    * ``professional_acted`` only when a lack was noticed;
+    * ``improved`` only when the task is going wrong.
+
+    Attributes
+    ----------
+    values : dict
+        The raw answers, keyed by the argument names of ``who_is_liable``.
+    result : LiabilityResult or None
+        None when the answers contradict each other (see :attr:`problem`).
+    problem : str or None
+    text : str
+        ``result.describe(lang)``, or the disclaimer and the problem.
+
+    Examples
+    --------
+    >>> state = LiabilityState()
+    >>> state.update(for_whom="other_client", request="organisation").responsible
+    'organisation'
+    >>> state.text.splitlines()[0]
+    'Lesmateriaal op basis van de richtlijn van één zorgorganisatie; geen juridisch advies.'
+    """
+
+    DEFAULTS = dict(actor="network_member", for_whom="own_relative", request="client", procedure="care",
+                    coordinated=None, knowledge_sufficient=True, lack_noticed=False, professional_acted=False,
+                    going_wrong=False, improved=None, structural=False)
+
+    def __init__(self, lang: str = "nl", **values: Any):
+        _lang_index(lang)
+        self.lang = lang
+        self.values = dict(self.DEFAULTS)
+        self._listeners: list = []
+        self.update(**values)
+
+    def on_change(self, callback) -> None:
+        """Call ``callback(state)`` after every update."""
+        self._listeners.append(callback)
+
+    def applies(self, name: str) -> bool:
+        """Whether a question applies given the other answers."""
+        v = self.values
+        return {
+            "coordinated": v["request"] != "organisation",
+            "lack_noticed": not v["knowledge_sufficient"],
+            "professional_acted": not v["knowledge_sufficient"] and v["lack_noticed"],
+            "improved": v["going_wrong"],
+        }.get(name, True)
+
+    def arguments(self) -> dict:
+        """The arguments for ``who_is_liable``: the answers, without those that do not apply."""
+        off = {"coordinated": None, "lack_noticed": False, "professional_acted": False, "improved": None}
+        return {k: (v if self.applies(k) else off[k]) if k in off else v for k, v in self.values.items()}
+
+    def update(self, **changes: Any):
+        """Change answers and ask the library again; returns the result (None if contradictory).
+
+        Raises
+        ------
+        TypeError
+            For a name that is not an argument of ``who_is_liable``.
+        """
+        unknown = sorted(set(changes) - set(self.DEFAULTS))
+        if unknown:
+            raise TypeError(f"unknown answer(s) {', '.join(unknown)}; use {', '.join(self.DEFAULTS)}")
+        self.values.update(changes)
+        try:
+            self.result = liability.who_is_liable(**self.arguments())
+            self.problem = None
+            self.text = self.result.describe(self.lang)
+        except ValidationError as exc:
+            self.result = None
+            self.problem = _l("impossible", self.lang, why="; ".join(
+                f"{p.field}: {p.message}" if p.field else p.message for p in exc.problems))
+            self.text = liability.DISCLAIMER[_lang_index(self.lang)] + "\n\n" + self.problem
+        for callback in list(self._listeners):
+            callback(self)
+        return self.result
+
+
+def liability_form(lang: str = "nl") -> tuple[W.Widget, LiabilityState]:
+    """The liability helper as a form: describe the situation, read who is responsible and why.
+
+    The questions are the arguments of :func:`netles.liability.who_is_liable` (who acts, for whom,
+    on whose request, which kind of task, coordination, knowledge, whether it goes wrong). On every
+    change the form shows the result's :meth:`~netles.liability.LiabilityResult.describe` text,
+    which starts with the line that this is a teaching aid, not legal advice.
+
+    Parameters
+    ----------
+    lang : {"nl", "en"}
+
+    Returns
+    -------
+    (widget, LiabilityState)
+        The widget has one control per argument in ``inputs`` (name -> Dropdown or Checkbox),
+        ``disclaimer`` (HTML, always visible) and ``result`` (HTML).
+
+    Examples
+    --------
+    >>> widget, state = liability_form()
+    >>> widget.inputs["for_whom"].value = "other_client"
+    >>> widget.inputs["request"].value = "nobody"
+    >>> state.result.responsible, "Verantwoordelijk: het netwerklid zelf" in widget.result.value
+    ('network_member', True)
+    >>> "geen juridisch advies" in widget.disclaimer.value
+    True
+    """
+    state = LiabilityState(lang)
+    i = _lang_index(lang)
+    style = {"description_width": "260px"}
+    wide = W.Layout(width="560px")
+    box = W.VBox(layout=W.Layout(max_width="900px"))
+    box.add_class("netles-liability")
+    inputs: dict = {}
+    for name, voc in (("actor", liability.ACTORS), ("for_whom", liability.FOR_WHOM), ("request", liability.REQUESTS),
+                      ("procedure", liability.PROCEDURES)):
+        inputs[name] = W.Dropdown(options=[(voc.label(c, lang), c) for c in voc.codes], value=state.values[name],
+                                  description=voc.field_label(lang).capitalize(), style=style, layout=wide)
+    yes_no = [(_l("yes", lang), True), (_l("no", lang), False)]
+    inputs["coordinated"] = W.Dropdown(options=[(_l("auto", lang), None), *yes_no], value=None,
+                                       description=_l("coordinated", lang), style=style, layout=wide)
+    for name in ("knowledge_sufficient", "lack_noticed", "professional_acted", "going_wrong"):
+        inputs[name] = W.Checkbox(value=state.values[name], description=_l(name, lang), indent=False,
+                                  layout=W.Layout(width="560px"))
+    inputs["improved"] = W.Dropdown(options=[(_l("unknown", lang), None), *yes_no], value=None,
+                                    description=_l("improved", lang), style=style, layout=wide)
+    inputs["structural"] = W.Checkbox(value=False, description=_l("structural", lang), indent=False,
+                                      layout=W.Layout(width="560px"))
+    box.inputs = inputs
+    box.disclaimer = W.HTML(f"<div class='netles-disclaimer' style='color:#8a5a00'><b>"
+                            f"{html.escape(liability.DISCLAIMER[i])}</b></div>")
+    box.result = W.HTML()
+
+    def redraw(_state=None) -> None:
+        for name, control in inputs.items():
+            control.disabled = not state.applies(name)
+        colour = "#a40000" if state.result is None else "#222"
+        box.result.value = (f"<div class='netles-liability-result' style='white-space:pre-wrap;color:{colour};"
+                            f"border:1px solid #ccc;padding:6px'>{html.escape(state.text)}</div>")
+
+    for name, control in inputs.items():
+        control.observe(lambda c, k=name: state.update(**{k: c["new"]}), "value")
+    state.on_change(redraw)
+    redraw()
+    box.children = [W.HTML(f"<h4 style='margin:4px 0'>{html.escape(_l('title', lang))}</h4>"), box.disclaimer,
+                    *inputs.values(), box.result]
     return box, state
