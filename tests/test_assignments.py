@@ -157,6 +157,38 @@ def test_student_version_runs_and_its_tests_fail(name, tmp_path):
     assert all(c.get("execution_count") for c in executed.cells if c.cell_type == "code"), "stopped early"
     passing = [c.metadata["nbgrader"]["grade_id"] for c in _graded_code(executed) if not A.cell_errors(c)]
     assert passing == [], f"tests that pass without an answer: {passing}"
+    if name in MAPS:  # no map saved yet: the notebook says so and goes on with a bundled case
+        assert "Nog geen" in _outputs_text(executed)
+
+
+MAPS = {"thema2_kwaliteit": "mijn_netwerk.json", "thema4_versterken": "netwerkkaart.json"}
+
+
+def _outputs_text(nb) -> str:
+    parts = []
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            parts.append(out.get("text", "") if isinstance(out.get("text", ""), str) else "".join(out["text"]))
+            parts.append(str(out.get("data", {}).get("text/plain", "")))
+    return "\n".join(parts)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(MAPS))
+def test_editor_assignments_analyse_the_saved_map(name, tmp_path):
+    """With the student's saved map next to the notebook, the editor reopens it (unchanged) and the
+    notebook analyses it; without one, it says so and falls back to a bundled case (tested above)."""
+    import netles
+
+    own = netles.datasets.load_case("pubers_ic").with_alter({"alter_id": "Z", "name": "Zonnebloem7", "relation": "friend"})
+    path = tmp_path / MAPS[name]
+    netles.write_network(own, path)
+    before = path.read_bytes()
+    executed = A.run_notebook(A.read_notebook(A.release_path(name)), cwd=tmp_path)
+    text = _outputs_text(executed)
+    assert f"{own.size} personen" in text and "Nog geen" not in text
+    assert netles.read_network(path) == own, "the editor must not overwrite the student's map"
+    assert before == path.read_bytes()
 
 
 @pytest.mark.slow
