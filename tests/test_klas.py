@@ -31,8 +31,9 @@ def _student_network(i: int, rng: random.Random) -> netles.EgoNetwork:
     for j in range(rng.randint(0, 3)):
         net = net.with_alter({"alter_id": f"n{j}", "relation": rng.choice(["friend", "fellow_student", "colleague"]),
                               "contact": rng.choice(["daily", "weekly", "monthly"]), "support": ["companionship"]})
-    for alter_id in net.alter_ids:  # names that could only come from this input file
-        net = net.with_alter_changes(alter_id, name=f"{rng.choice(FIRST)}{i:02d}x{alter_id}")
+    for alter_id in net.alter_ids:  # names that could only come from this input file, also in a free-text note
+        name = f"{rng.choice(FIRST)}{i:02d}x{alter_id}"
+        net = net.with_alter_changes(alter_id, name=name, notitie=f"belt elke week met {name}")
     return net.with_ego(age=rng.randint(18, 24), gender=rng.choice(["F", "M"]), group="klas 2B",
                         full_name=f"Student Achternaam{i:02d}")
 
