@@ -125,7 +125,7 @@ def test_paired_known_answers_and_exact_sign_flip():
 def test_paired_no_change_and_clear_change():
     rng = np.random.default_rng(5)
     base = pd.DataFrame({"size": rng.normal(10, 3, 40)}, index=[f"c{i}" for i in range(40)])
-    same = compare_paired(base, base + rng.normal(0, 0.01, (40, 1)) * 0, n_perm=999).iloc[0]
+    same = compare_paired(base, base.copy(), n_perm=999).iloc[0]
     assert same["mean_difference"] == 0 and np.isnan(same["d_z"]) and same["p_value"] == 1
     moved = compare_paired(base, base + 2 + rng.normal(0, 1, (40, 1)), n_perm=999, n_boot=999).iloc[0]
     assert moved["p_value"] <= 0.002 and moved["ci_low"] > 0 and moved["d_z"] > 1
