@@ -164,7 +164,7 @@ def run_lesson(
     old = os.environ.get("PLOTLY_RENDERER")
     os.environ["PLOTLY_RENDERER"] = "plotly_mimetype+notebook"
     try:
-        tmp = executed.with_name(f".{executed.name}.tmp")
+        tmp = executed.with_name(f".{executed.stem}.tmp.ipynb")  # papermill wants an .ipynb name
         papermill.execute_notebook(str(source), str(tmp), parameters=params, kernel_name="python3",
                                    cwd=str(out), progress_bar=False, execution_timeout=timeout)
         os.replace(tmp, executed)

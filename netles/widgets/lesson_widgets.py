@@ -748,21 +748,14 @@ _EDIZ_NL = ["ik heb te weinig tijd voor mezelf", "de zorg drukt op mijn leven", 
 _EDIZ_ANSWERS = ("Nee!", "Nee", "Min of meer", "Ja", "Ja!")
 
 
-def _scales():
-    try:  # the scales module is built in its own issue; use it as soon as it has these scores
-        from .. import scales  # type: ignore[attr-defined]
-        return scales if hasattr(scales, "csi") and hasattr(scales, "ediz") else None
-    except ImportError:
-        return None
-
-
 def carer_scales_widget(net: EgoNetwork | None = None, lang: str = "nl", csi_threshold: int = 7):
     """The Caregiver Strain Index (13 yes/no) and the EDIZ (9 statements) as a short form.
 
     Answers start from the case's ``carer.csi`` and ``carer.ediz`` when present. CSI: each yes
-    counts 1; 7 or more is high strain (Robinson 1983). EDIZ: "Ja!", "Ja" and "Min of meer" count 1
-    (Pot et al. 1995); the 9-item form has no cut-off, so only the score is shown. Item wording here
-    is our own short paraphrase.
+    counts 1; ``csi_threshold`` (7) or more is high strain (Robinson 1983). EDIZ: "Ja!", "Ja" and
+    "Min of meer" count 1 (Pot et al. 1995); the 9-item form has no cut-off, so only the score is
+    shown. Scoring is :func:`netles.scales.csi` and :func:`netles.scales.ediz`; the item wording
+    here is our own short paraphrase.
 
     Examples
     --------
@@ -781,19 +774,15 @@ def carer_scales_widget(net: EgoNetwork | None = None, lang: str = "nl", csi_thr
     def compute(state):
         csi_answers = [bool(state.value(f"csi_{i}")) for i in range(13)]
         ediz_answers = [state.value(f"ediz_{i}") for i in range(9)]
-        mod = _scales()
-        if mod is not None:
-            try:
-                csi_score = int(_score_of(mod.csi(csi_answers)))
-                ediz_score = int(_score_of(mod.ediz(ediz_answers)))
-            except Exception:  # an interface we do not know yet: fall back to the published rule
-                csi_score, ediz_score = sum(csi_answers), sum(a in ("Ja!", "Ja", "Min of meer") for a in ediz_answers)
-        else:
-            csi_score, ediz_score = sum(csi_answers), sum(a in ("Ja!", "Ja", "Min of meer") for a in ediz_answers)
+        from .. import scales
+
+        csi_result, ediz_result = scales.csi(csi_answers), scales.ediz(ediz_answers)
+        csi_score, ediz_score = int(csi_result.score), int(ediz_result.score)
         high = csi_score >= csi_threshold
         text = (f"<p>CSI: <b>{csi_score}</b>/13 &middot; "
                 + (_t(lang, "hoge belasting", "high strain") if high else _t(lang, "geen hoge belasting", "no high strain"))
                 + f"</p><p>EDIZ: <b>{ediz_score}</b>/9 " + _t(lang, "(geen afkappunt: bespreek de uitslag)", "(no cut-off: discuss the score)") + "</p>")
+        text += f"<p><i>{html.escape(ediz_result.interpretation if lang == 'nl' else ediz_result.interpretation_en)}</i></p>"
         return {"csi": csi_score, "csi_high": high, "ediz": ediz_score}, text
 
     state = LessonState("CSI en EDIZ", lang, compute)
@@ -810,12 +799,6 @@ def carer_scales_widget(net: EgoNetwork | None = None, lang: str = "nl", csi_thr
     state.watch(*[f"csi_{i}" for i in range(13)], *[f"ediz_{i}" for i in range(9)])
     return _box(state, _t(lang, "Belasting van de mantelzorger", "Carer burden"),
                 widgets.HTML("<b>CSI</b>"), widgets.VBox(csi_boxes), widgets.HTML("<b>EDIZ</b>"), widgets.VBox(ediz_rows)), state
-
-
-def _score_of(result: Any) -> float:
-    if isinstance(result, Mapping):
-        return result.get("score", result.get("total"))
-    return getattr(result, "score", getattr(result, "total", result))
 
 
 _SNS_PHASES = [
@@ -1058,33 +1041,26 @@ _RADIO = {
 }
 
 
-def _apply_radio(net: EgoNetwork, alter_id: str, action: str) -> EgoNetwork:
-    """One RADIO step on one alter (a teaching rule of thumb of what the step changes)."""
-    try:  # the models issue builds the full versions; prefer them when they are there
-        from ..models import radio as radio_models
-        fn = getattr(radio_models, {"cut": "cut_tie"}.get(action, action), None)
-        if callable(fn):
-            return fn(net, alter_id)
-    except Exception:  # an interface we do not know yet: use the rule below
-        pass
-    a = net.alter(alter_id)
-    faster = {"rarely": "yearly", "yearly": "monthly", "monthly": "weekly", "weekly": "weekly", "daily": "daily"}
-    if action == "revive":
-        return net.with_alter_changes(alter_id, status="active", contact=faster[a.get("contact") or "rarely"])
-    if action == "activate":
-        support = list(a.get("support") or [])
-        extra = next((f for f in vocab.SUPPORT if f not in support), None)
-        direction = a.get("support_direction")
-        return net.with_alter_changes(alter_id, support=support + ([extra] if extra else []),
-                                      support_direction="mutual" if direction in (None, "gives") else direction)
-    if action == "unblock":
-        return net.with_alter_changes(alter_id, status="active",
-                                      valence="ambivalent" if a.get("valence") == "burdening" else a.get("valence"))
-    if action == "intensify":
-        return net.with_alter_changes(alter_id, circle=max(1, int(a["circle"]) - 1), contact=faster[a.get("contact") or "rarely"])
-    if action == "cut":
-        return net.without_alter(alter_id)
-    return net  # maintain: nothing changes now; what it prevents shows only over time
+def _apply_radio(net: EgoNetwork, alter_id: str, action: str):
+    """One RADIO step (or cutting a tie) through :mod:`netles.models.radio`.
+
+    Returns ``(network, message, applied)``: the network after the step, the model's explanation
+    (or, when the step does not fit this person, why not) and whether anything was done.
+    """
+    from ..models import radio as radio_models
+
+    try:
+        if action == "cut":
+            result = radio_models.cut_tie(net, alter_id)
+        elif action == "activate":
+            have = set(net.alter(alter_id).get("support") or ())
+            function = next((f for f in vocab.SUPPORT if f not in have), "companionship")
+            result = radio_models.activate(net, alter_id, function)
+        else:
+            result = getattr(radio_models, action)(net, alter_id)
+    except radio_models.NotApplicable as exc:
+        return net, str(exc), False
+    return result.network, result, True
 
 
 def radio_widget(net: EgoNetwork, lang: str = "nl"):
@@ -1097,38 +1073,41 @@ def radio_widget(net: EgoNetwork, lang: str = "nl"):
     --------
     >>> from netles import datasets
     >>> w, s = radio_widget(datasets.load_case("voorbeeld"))
-    >>> s.controls["alter"].value, s.controls["action"].value = "B", "unblock"
-    >>> s.apply(); s.result["n_disrupted"], round(s.result["share_burdening"], 2)
-    (0, 0.0)
-    >>> s.controls["action"].value = "cut"; s.apply(); s.result["size"]
+    >>> s.controls["alter"].value, s.controls["action"].value = "B", "cut"
+    >>> s.apply(); s.result["size"]
     5
-    >>> s.reset(); s.result["size"]
-    6
+    >>> s.reset(); s.controls["action"].value = "unblock"; s.apply()
+    >>> s.result["n_disrupted"], round(s.result["share_burdening"], 2)
+    (0, 0.0)
+    >>> s.controls["action"].value = "cut"; s.apply()  # no longer burdening: cutting does not fit
+    >>> s.result["size"], len(s.result["notes"])
+    (6, 2)
     """
     history: list[tuple[str, str]] = []
 
-    def current() -> EgoNetwork:
-        out = net
+    def current() -> tuple[EgoNetwork, list[str]]:
+        out, notes = net, []
         for a, act in history:
-            if a in out.alter_ids:
-                out = _apply_radio(out, a, act)
-        return out
+            if a not in out.alter_ids:
+                continue
+            out, outcome, applied = _apply_radio(out, a, act)
+            notes.append(outcome.explanation(lang) if applied else str(outcome))
+        return out, notes
 
     def compute(state):
-        n = current()
+        n, notes = current()
         alters = n.alters
         res = {"size": n.size, "share_burdening": metrics.share_burdening(n), "support_coverage": metrics.support_coverage(n),
                "share_strong": metrics.share_strong(n), "n_disrupted": int((alters["status"] == "disrupted").sum()),
-               "n_faded": int((alters["status"] == "faded").sum()), "steps": list(history), "network": n}
+               "n_faded": int((alters["status"] == "faded").sum()), "steps": list(history), "notes": notes, "network": n}
         before = {"size": net.size, "share_burdening": metrics.share_burdening(net), "support_coverage": metrics.support_coverage(net),
                   "share_strong": metrics.share_strong(net)}
         names = {"size": ("omvang", "size"), "share_burdening": ("aandeel belastend", "share burdening"),
                  "support_coverage": ("steunfuncties", "support functions"), "share_strong": ("aandeel sterk", "share strong")}
         rows = [(names[k][0 if lang == "nl" else 1], _num(before[k], 2, lang), _num(res[k], 2, lang)) for k in before]
         text = _table(["", _t(lang, "begin", "start"), _t(lang, "nu", "now")], rows)
-        if history:
-            text += "<p>" + "; ".join(f"{_RADIO[act][0 if lang == 'nl' else 1]}: {html.escape(_alter_label(net, a, lang))}"
-                                      for a, act in history) + "</p>"
+        if notes:
+            text += "<ol>" + "".join(f"<li>{html.escape(note)}</li>" for note in notes) + "</ol>"
         return res, text
 
     state = LessonState("RADIO", lang, compute)
