@@ -302,6 +302,22 @@ class ScaleSpec:
         shown = [_show(o.code) if _show(o.code) == repr(o.en) else f"{_show(o.code)} ({o.en})" for o in self.options]
         return ", ".join(shown) + "; or empty for a missing answer"
 
+    def read_answers(self, answers: Any) -> dict:
+        """Answers (a list in item order or a dict item key -> answer, any accepted spelling) as
+        item key -> answer code (None where missing).
+
+        Raises
+        ------
+        ValidationError
+            For unknown answers or a wrong number of items, naming the item.
+
+        Examples
+        --------
+        >>> SCALES["csi"].read_answers([1, 0, True, "ja", None, "nee", 0, 0, 0, 0, 0, 0, 0])["physical"]
+        'ja'
+        """
+        return _read_answers(self, answers)
+
     def score(self, answers: Any, **options: Any) -> "ScaleResult":
         """Score ``answers`` with this scale's function."""
         return self.function(answers, **options)

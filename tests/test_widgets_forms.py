@@ -39,3 +39,16 @@ def test_unanswered_items_follow_the_missing_rule():
     widget.submit_button.click()
     assert state.result is None or state.result.score is None
     assert widget.result.value
+
+
+def test_questionnaire_form_starts_from_a_case_carers_answers():
+    import netles
+    from netles.widgets import questionnaire_form
+
+    carer = netles.datasets.load_case("mantelval_dochter").extra["carer"]
+    widget, state = questionnaire_form("csi", answers=carer["csi"])
+    assert state.result.score == netles.scales.csi(carer["csi"]).score == sum(carer["csi"])
+    assert widget.items["sleep"].value == "ja"
+    assert "hoge belasting" in widget.result.value.lower() or "high" in widget.result.value.lower()
+    _, ediz_state = questionnaire_form("ediz", answers=carer["ediz"])
+    assert ediz_state.result.score == netles.scales.ediz(carer["ediz"]).score

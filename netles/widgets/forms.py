@@ -94,7 +94,7 @@ class FormState:
         return self.result
 
 
-def questionnaire_form(name: str, lang: str = "nl") -> tuple[W.Widget, FormState]:
+def questionnaire_form(name: str, lang: str = "nl", answers: Any = None) -> tuple[W.Widget, FormState]:
     """A form for one questionnaire of :data:`netles.scales.SCALES`, scored on submit.
 
     Parameters
@@ -103,6 +103,9 @@ def questionnaire_form(name: str, lang: str = "nl") -> tuple[W.Widget, FormState
         A key of :data:`netles.scales.SCALES` (``"csi"``, ``"mcsi"``, ``"ediz"``, ``"lsns6"``,
         ``"djg6"``, ``"djg11"``, ``"carerqol"``...).
     lang : {"nl", "en"}
+    answers : list or dict, optional
+        Answers to start from (e.g. a case's ``carer.csi``), in any spelling the scale accepts;
+        the form is then scored at once.
 
     Returns
     -------
@@ -159,6 +162,10 @@ def questionnaire_form(name: str, lang: str = "nl") -> tuple[W.Widget, FormState
     box.submit_button.on_click(on_submit)
     box.children = [W.HTML(f"<h4 style='margin:4px 0'>{html.escape(spec.title(lang))}</h4><p>{html.escape(spec.instruction(lang))}</p>"),
                     *rows, box.submit_button, box.result]
+    if answers is not None:
+        for key, code in spec.read_answers(answers).items():
+            box.items[key].value = code
+        on_submit()
     return box, state
 
 

@@ -9,8 +9,9 @@ by default and English with ``lang="en"``.
 Where a concept is about a network, the numbers come from :mod:`netles.metrics` on a changed copy of
 the network (``EgoNetwork`` is immutable): the widgets never compute a metric themselves.
 
-These widgets are teaching aids: they make an idea from the teacher's guide tangible. The simple
-carer-load model in :func:`carer_load_widget` is an illustration, not a prediction.
+These widgets are teaching aids: they make an idea from the teacher's guide tangible. Where the
+library already has a widget for a concept (questionnaires, carer load, liability, RADIO planner,
+instruments in :mod:`netles.widgets`), the lessons use that one rather than a second version here.
 
 References
 ----------
@@ -45,14 +46,9 @@ __all__ = [
     "tie_strength_widget",
     "bonding_bridging_widget",
     "vraagverlegenheid_widget",
-    "carer_load_widget",
-    "carer_scales_widget",
     "sns_widget",
-    "liability_widget",
     "seven_steps_widget",
     "dimensions_widget",
-    "radio_widget",
-    "instrument_widget",
     "pilot_skills_widget",
 ]
 
@@ -685,122 +681,6 @@ def vraagverlegenheid_widget(lang: str = "nl"):
     return _box(state, _t(lang, "Vraagverlegenheid", "Reluctance to ask for help"), *rows), state
 
 
-def _carer_info(net: EgoNetwork | None) -> dict:
-    return dict((net.extra.get("carer") or {}) if net is not None else {})
-
-
-def carer_load_widget(net: EgoNetwork | None = None, years: int = 5, lang: str = "nl"):
-    """A teaching model of carer load over the years: when does a spilmantelzorger fall into the mantelval?
-
-    Each year the care need grows by a percentage (think of dementia getting worse). The network
-    and respijtzorg take over a fixed number of hours; the rest falls on the carer. When those hours
-    exceed what the carer can carry next to work and own life (``capacity``), the year is marked as
-    mantelval. The model is deliberately simple: it shows the creeping nature, not a forecast.
-
-    Examples
-    --------
-    >>> from netles import datasets
-    >>> w, s = carer_load_widget(datasets.load_case("mantelval_dochter"))
-    >>> s.result["hours"][0], s.result["first_overload_year"]
-    (24.0, 0)
-    >>> s.controls["shared"].value = 10; s.controls["respite"].value = 4
-    >>> s.result["hours"][0], s.result["first_overload_year"]
-    (10.0, 4)
-    """
-    info = _carer_info(net)
-    start = float(info.get("hours_per_week", 12))
-
-    def compute(state):
-        need, hours, over = start, [], None
-        for y in range(years + 1):
-            carer = max(0.0, need - state.value("shared") - state.value("respite"))
-            hours.append(round(carer, 1))
-            if over is None and carer > state.value("capacity"):
-                over = y
-            need *= 1 + state.value("growth") / 100
-        rows = [(y, _num(h, 1, lang), _bar(h, max(max(hours), state.value("capacity"))),
-                 _t(lang, "mantelval", "carer trap") if h > state.value("capacity") else "")
-                for y, h in enumerate(hours)]
-        text = _table([_t(lang, "jaar", "year"), _t(lang, "uren mantelzorger", "carer hours"), "", ""], rows)
-        return {"hours": hours, "first_overload_year": over}, text
-
-    state = LessonState("mantelval", lang, compute)
-    c = state.controls
-    style = {"description_width": "220px"}
-    c["growth"] = widgets.IntSlider(value=10, min=0, max=40, description=_t(lang, "groei zorgvraag (%/jaar)", "growth of care need (%/yr)"), style=style)
-    c["shared"] = widgets.IntSlider(value=0, min=0, max=30, description=_t(lang, "uren van het netwerk", "hours from the network"), style=style)
-    c["respite"] = widgets.IntSlider(value=0, min=0, max=20, description=_t(lang, "uren respijtzorg", "hours of respite care"), style=style)
-    c["capacity"] = widgets.IntSlider(value=20, min=4, max=40, description=_t(lang, "draagkracht (uren/week)", "capacity (hours/week)"), style=style)
-    state.watch("growth", "shared", "respite", "capacity")
-    return _box(state, _t(lang, "Mantelzorg door de jaren heen", "Informal care over the years"), *c.values()), state
-
-
-_CSI_ITEMS_NL = ["slaap wordt verstoord", "het is lastig of onhandig", "het is lichamelijk zwaar", "het bindt me aan huis",
-                 "het gezin moest zich aanpassen", "eigen plannen moesten wijken", "er zijn nog andere eisen aan mijn tijd",
-                 "het vraagt emotionele aanpassing", "gedrag van de ander is moeilijk", "de ander is zo veranderd",
-                 "ik moest mijn werk aanpassen", "het kost me geld", "ik voel me overweldigd"]
-_CSI_ITEMS_EN = ["sleep is disturbed", "it is inconvenient", "it is a physical strain", "it is confining",
-                 "family had to adjust", "personal plans changed", "other demands on my time", "emotional adjustments",
-                 "upsetting behaviour", "the person has changed", "work adjustments", "financial strain", "feeling overwhelmed"]
-_EDIZ_NL = ["ik heb te weinig tijd voor mezelf", "de zorg drukt op mijn leven", "ik moet te veel tegelijk",
-            "ik voel me vastzitten", "de zorg vraagt alles van me", "ik maak me voortdurend zorgen",
-            "mijn eigen contacten lijden eronder", "ik ben moe door de zorg", "ik zou wel eens vrij willen"]
-_EDIZ_ANSWERS = ("Nee!", "Nee", "Min of meer", "Ja", "Ja!")
-
-
-def carer_scales_widget(net: EgoNetwork | None = None, lang: str = "nl", csi_threshold: int = 7):
-    """The Caregiver Strain Index (13 yes/no) and the EDIZ (9 statements) as a short form.
-
-    Answers start from the case's ``carer.csi`` and ``carer.ediz`` when present. CSI: each yes
-    counts 1; ``csi_threshold`` (7) or more is high strain (Robinson 1983). EDIZ: "Ja!", "Ja" and
-    "Min of meer" count 1 (Pot et al. 1995); the 9-item form has no cut-off, so only the score is
-    shown. Scoring is :func:`netles.scales.csi` and :func:`netles.scales.ediz`; the item wording
-    here is our own short paraphrase.
-
-    Examples
-    --------
-    >>> from netles import datasets
-    >>> w, s = carer_scales_widget(datasets.load_case("mantelval_dochter"))
-    >>> s.result["csi"], s.result["csi_high"], s.result["ediz"]
-    (11, True, 8)
-    >>> for i in range(13): s.controls[f"csi_{i}"].value = False
-    >>> s.result["csi"], s.result["csi_high"]
-    (0, False)
-    """
-    info = _carer_info(net)
-    csi0 = list(info.get("csi") or [0] * 13)
-    ediz0 = list(info.get("ediz") or ["Nee"] * 9)
-
-    def compute(state):
-        csi_answers = [bool(state.value(f"csi_{i}")) for i in range(13)]
-        ediz_answers = [state.value(f"ediz_{i}") for i in range(9)]
-        from .. import scales
-
-        csi_result, ediz_result = scales.csi(csi_answers), scales.ediz(ediz_answers)
-        csi_score, ediz_score = int(csi_result.score), int(ediz_result.score)
-        high = csi_score >= csi_threshold
-        text = (f"<p>CSI: <b>{csi_score}</b>/13 &middot; "
-                + (_t(lang, "hoge belasting", "high strain") if high else _t(lang, "geen hoge belasting", "no high strain"))
-                + f"</p><p>EDIZ: <b>{ediz_score}</b>/9 " + _t(lang, "(geen afkappunt: bespreek de uitslag)", "(no cut-off: discuss the score)") + "</p>")
-        text += f"<p><i>{html.escape(ediz_result.interpretation if lang == 'nl' else ediz_result.interpretation_en)}</i></p>"
-        return {"csi": csi_score, "csi_high": high, "ediz": ediz_score}, text
-
-    state = LessonState("CSI en EDIZ", lang, compute)
-    items = _CSI_ITEMS_NL if lang == "nl" else _CSI_ITEMS_EN
-    csi_boxes = []
-    for i, item in enumerate(items):
-        state.controls[f"csi_{i}"] = widgets.Checkbox(value=bool(csi0[i]), description=item, indent=False)
-        csi_boxes.append(state.controls[f"csi_{i}"])
-    ediz_rows = []
-    for i, item in enumerate(_EDIZ_NL):
-        state.controls[f"ediz_{i}"] = widgets.Dropdown(options=list(_EDIZ_ANSWERS), value=ediz0[i], description=item,
-                                                       style={"description_width": "300px"}, layout={"width": "440px"})
-        ediz_rows.append(state.controls[f"ediz_{i}"])
-    state.watch(*[f"csi_{i}" for i in range(13)], *[f"ediz_{i}" for i in range(9)])
-    return _box(state, _t(lang, "Belasting van de mantelzorger", "Carer burden"),
-                widgets.HTML("<b>CSI</b>"), widgets.VBox(csi_boxes), widgets.HTML("<b>EDIZ</b>"), widgets.VBox(ediz_rows)), state
-
-
 _SNS_PHASES = [
     ("kompas", ("netwerkkompas", "network compass"), ("cliënt, supporters, begeleider", "client, supporters, facilitator"),
      ("De cliënt bepaalt met een of twee supporters de richting: wie wil ik erbij, wat moet over zes maanden anders?",
@@ -852,67 +732,6 @@ def sns_widget(lang: str = "nl", max_weeks: int = 6):
     state.watch("phase", "weeks")
     return _box(state, _t(lang, "Sociale netwerkstrategieën", "Social network strategies"),
                 state.controls["phase"], state.controls["weeks"]), state
-
-
-def _liability(state) -> tuple[str, str]:
-    """Who is liable, following the care organisation's guideline in the sources."""
-    v = state.value
-    if v("for_whom") == "own":
-        if v("professional_saw_gap") and not v("professional_acted"):
-            return "organisation", "signaled_not_acted"
-        return "network", "own_relative"
-    if v("at_request") or v("organisation_knew_risk"):
-        return "organisation", "request_or_known"
-    if not v("agreed"):
-        return "network", "own_initiative_other_client"
-    return "organisation", "agreed_other_client"
-
-
-def liability_widget(lang: str = "nl"):
-    """Who is liable when a network member helps? A decision helper after the guideline in the sources.
-
-    Uses :mod:`netles.liability` when it provides ``who_is_liable``; otherwise the rules below.
-    For one's own relative the network member carries the risk of own mistakes, unless a professional
-    saw that knowledge was lacking and did nothing. For another client: help on the organisation's
-    request, or a risky act the organisation knew about, falls to the organisation; help on own
-    initiative without agreement falls to the network member.
-
-    Examples
-    --------
-    >>> w, s = liability_widget()
-    >>> s.result["liable"]
-    'network'
-    >>> s.controls["professional_saw_gap"].value = True
-    >>> s.result["liable"]
-    'organisation'
-    >>> s.controls["for_whom"].value = "other"; s.controls["agreed"].value = False
-    >>> s.result["liable"], s.result["volunteer"]
-    ('network', False)
-    """
-    def compute(state):
-        liable, reason = _liability(state)
-        volunteer = state.value("for_whom") == "other" and state.value("structural")
-        who = {"network": _t(lang, "het netwerklid zelf", "the network member"),
-               "organisation": _t(lang, "de zorgorganisatie", "the care organisation")}[liable]
-        text = f"<p>{_t(lang, 'Aansprakelijk', 'Liable')}: <b>{who}</b></p>"
-        if volunteer:
-            text += "<p>" + _t(lang, "Structureel helpen bij andere cliënten: meld je aan als vrijwilliger.",
-                               "Helping other clients on a regular basis: sign up as a volunteer.") + "</p>"
-        return {"liable": liable, "reason": reason, "volunteer": volunteer}, text
-
-    state = LessonState("aansprakelijkheid", lang, compute)
-    c = state.controls
-    c["for_whom"] = widgets.ToggleButtons(options=[(_t(lang, "eigen naaste", "own relative"), "own"),
-                                                   (_t(lang, "andere cliënt", "other client"), "other")], value="own")
-    for name, nl, en in (("agreed", "afgestemd met een beroepskracht", "agreed with a professional"),
-                         ("at_request", "op verzoek van de organisatie", "at the organisation's request"),
-                         ("organisation_knew_risk", "organisatie wist van risicovolle handeling", "organisation knew of a risky act"),
-                         ("professional_saw_gap", "beroepskracht zag dat kennis ontbrak", "professional saw a lack of knowledge"),
-                         ("professional_acted", "en heeft daarop gehandeld", "and acted on it"),
-                         ("structural", "helpt structureel, niet eenmalig", "helps regularly, not once")):
-        c[name] = widgets.Checkbox(value=name == "agreed", description=_t(lang, nl, en), indent=False)
-    state.watch(*c)
-    return _box(state, _t(lang, "Wie is aansprakelijk?", "Who is liable?"), *c.values()), state
 
 
 # --------------------------------------------------------------------------------------------
@@ -1035,176 +854,12 @@ def dimensions_widget(net: EgoNetwork, lang: str = "nl"):
     return _box(state, _t(lang, "Vijf dimensies van versterken", "Five dimensions of strengthening"), state.controls["dimension"]), state
 
 
-_RADIO = {
-    "revive": ("reanimeren", "revive"), "activate": ("activeren", "activate"), "unblock": ("deblokkeren", "unblock"),
-    "intensify": ("intensiveren", "intensify"), "maintain": ("onderhouden", "maintain"), "cut": ("band doorsnijden", "cut the tie"),
-}
-
-
-def _apply_radio(net: EgoNetwork, alter_id: str, action: str):
-    """One RADIO step (or cutting a tie) through :mod:`netles.models.radio`.
-
-    Returns ``(network, message, applied)``: the network after the step, the model's explanation
-    (or, when the step does not fit this person, why not) and whether anything was done.
-    """
-    from ..models import radio as radio_models
-
-    try:
-        if action == "cut":
-            result = radio_models.cut_tie(net, alter_id)
-        elif action == "activate":
-            have = set(net.alter(alter_id).get("support") or ())
-            function = next((f for f in vocab.SUPPORT if f not in have), "companionship")
-            result = radio_models.activate(net, alter_id, function)
-        else:
-            result = getattr(radio_models, action)(net, alter_id)
-    except radio_models.NotApplicable as exc:
-        return net, str(exc), False
-    return result.network, result, True
-
-
-def radio_widget(net: EgoNetwork, lang: str = "nl"):
-    """RADIO on the case network: pick a person and an intervention, and see the profile change.
-
-    Reanimeren, activeren, deblokkeren, intensiveren, onderhouden, plus cutting a harmful tie.
-    Several steps can be stacked with the "voer uit" button; "opnieuw" starts again.
-
-    Examples
-    --------
-    >>> from netles import datasets
-    >>> w, s = radio_widget(datasets.load_case("voorbeeld"))
-    >>> s.controls["alter"].value, s.controls["action"].value = "B", "cut"
-    >>> s.apply(); s.result["size"]
-    5
-    >>> s.reset(); s.controls["action"].value = "unblock"; s.apply()
-    >>> s.result["n_disrupted"], round(s.result["share_burdening"], 2)
-    (0, 0.0)
-    >>> s.controls["action"].value = "cut"; s.apply()  # no longer burdening: cutting does not fit
-    >>> s.result["size"], len(s.result["notes"])
-    (6, 2)
-    """
-    history: list[tuple[str, str]] = []
-
-    def current() -> tuple[EgoNetwork, list[str]]:
-        out, notes = net, []
-        for a, act in history:
-            if a not in out.alter_ids:
-                continue
-            out, outcome, applied = _apply_radio(out, a, act)
-            notes.append(outcome.explanation(lang) if applied else str(outcome))
-        return out, notes
-
-    def compute(state):
-        n, notes = current()
-        alters = n.alters
-        res = {"size": n.size, "share_burdening": metrics.share_burdening(n), "support_coverage": metrics.support_coverage(n),
-               "share_strong": metrics.share_strong(n), "n_disrupted": int((alters["status"] == "disrupted").sum()),
-               "n_faded": int((alters["status"] == "faded").sum()), "steps": list(history), "notes": notes, "network": n}
-        before = {"size": net.size, "share_burdening": metrics.share_burdening(net), "support_coverage": metrics.support_coverage(net),
-                  "share_strong": metrics.share_strong(net)}
-        names = {"size": ("omvang", "size"), "share_burdening": ("aandeel belastend", "share burdening"),
-                 "support_coverage": ("steunfuncties", "support functions"), "share_strong": ("aandeel sterk", "share strong")}
-        rows = [(names[k][0 if lang == "nl" else 1], _num(before[k], 2, lang), _num(res[k], 2, lang)) for k in before]
-        text = _table(["", _t(lang, "begin", "start"), _t(lang, "nu", "now")], rows)
-        if notes:
-            text += "<ol>" + "".join(f"<li>{html.escape(note)}</li>" for note in notes) + "</ol>"
-        return res, text
-
-    state = LessonState("RADIO", lang, compute)
-    c = state.controls
-    c["alter"] = widgets.Dropdown(options=[(_alter_label(net, a, lang), a) for a in net.alter_ids], description=_t(lang, "persoon", "person"))
-    c["action"] = widgets.Dropdown(options=[(v[0 if lang == "nl" else 1], k) for k, v in _RADIO.items()], value="revive",
-                                   description=_t(lang, "ingreep", "intervention"))
-
-    def apply() -> None:
-        history.append((c["alter"].value, c["action"].value))
-        state.update()
-
-    def reset() -> None:
-        history.clear()
-        state.update()
-
-    state.apply, state.reset = apply, reset  # type: ignore[attr-defined]
-    go, again = widgets.Button(description=_t(lang, "voer uit", "apply")), widgets.Button(description=_t(lang, "opnieuw", "reset"))
-    go.on_click(lambda _: apply())
-    again.on_click(lambda _: reset())
-    c["apply_button"], c["reset_button"] = go, again
-    return _box(state, "RADIO", widgets.HBox([c["alter"], c["action"], go, again])), state
-
-
 _INSTRUMENTS = {
     "netwerkcirkel": ("netwerkcirkel (Lensink)", "network circle (Lensink)"),
     "ecogram": ("ecogram", "ecomap"),
     "sociogram": ("sociogram", "sociogram"),
     "genogram": ("genogram", "genogram"),
 }
-
-
-def instrument_widget(net: EgoNetwork, lang: str = "nl"):
-    """The four instruments side by side: what each one shows of the same case, as a table.
-
-    Netwerkcirkel: people per circle and sector. Ecogram: the kind of each line (strong, weak,
-    stressful). Sociogram: who knows whom (groups). Genogram: the family by generation (only when
-    the case has a ``family`` block). The drawings themselves come from :mod:`netles.plots`.
-
-    Examples
-    --------
-    >>> from netles import datasets
-    >>> w, s = instrument_widget(datasets.load_case("voorbeeld"))
-    >>> s.result["counts"][(1, "family")]
-    2
-    >>> s.controls["instrument"].value = "sociogram"; s.result["groups"]
-    3
-    >>> s.controls["instrument"].value = "genogram"; s.result["available"]
-    False
-    """
-    alters = net.alters
-    family = net.extra.get("family")
-
-    def compute(state):
-        inst = state.value("instrument")
-        i = 0 if lang == "nl" else 1
-        res: dict[str, Any] = {"instrument": inst, "available": True}
-        if inst == "netwerkcirkel":
-            counts = {(c, s): int(((alters["circle"] == c) & (alters["sector"] == s)).sum()) for c in vocab.CIRCLE for s in vocab.SECTOR}
-            res["counts"] = counts
-            rows = [[vocab.label("circle", c, lang)] + [counts[(c, s)] for s in vocab.SECTOR] for c in vocab.CIRCLE]
-            text = _table([""] + [vocab.label("sector", s, lang) for s in vocab.SECTOR], rows)
-        elif inst == "ecogram":
-            def kind(r):
-                if r["valence"] == "burdening" or r["status"] == "disrupted":
-                    return _t(lang, "belastend (gekarteld)", "stressful (jagged)")
-                return _t(lang, "sterk (dik)", "strong (thick)") if r["circle"] <= 2 else _t(lang, "zwak (stippel)", "weak (dotted)")
-            lines = [(_alter_label(net, r["alter_id"], lang), kind(r),
-                      vocab.label("support_direction", r["support_direction"], lang) if r["support_direction"] else "—")
-                     for _, r in alters.iterrows()]
-            res["lines"] = lines
-            text = _table([_t(lang, "persoon", "person"), _t(lang, "lijn", "line"), _t(lang, "richting", "direction")], lines)
-        elif inst == "sociogram":
-            res["groups"] = metrics.components(net)
-            res["isolates"] = metrics.isolates(net)
-            text = (f"<p>{_t(lang, 'Groepjes die elkaar kennen', 'Groups who know each other')}: {res['groups']} &middot; "
-                    f"{_t(lang, 'kent niemand anders', 'knows nobody else')}: {res['isolates']} &middot; "
-                    f"{_t(lang, 'dichtheid', 'density')}: {_num(metrics.density(net), 2, lang)}</p>")
-        else:
-            res["available"] = bool(family)
-            if family:
-                by_gen: dict[int, list[str]] = {}
-                for m in family["members"]:
-                    by_gen.setdefault(m["generation"], []).append(m["name"] + (" †" if m.get("deceased") else ""))
-                res["generations"] = sorted(by_gen)
-                text = _table([_t(lang, "generatie", "generation"), _t(lang, "personen", "people")],
-                              [(g, ", ".join(by_gen[g])) for g in sorted(by_gen)])
-            else:
-                text = "<p>" + _t(lang, "Deze casus heeft geen familiegegevens voor een genogram.",
-                                  "This case has no family data for a genogram.") + "</p>"
-        return res, f"<p><b>{html.escape(_INSTRUMENTS[inst][i])}</b></p>" + text
-
-    state = LessonState("instrumenten", lang, compute)
-    state.controls["instrument"] = widgets.ToggleButtons(options=[(v[0 if lang == "nl" else 1], k) for k, v in _INSTRUMENTS.items()],
-                                                         value="netwerkcirkel")
-    state.watch("instrument")
-    return _box(state, _t(lang, "Vier instrumenten, één netwerk", "Four instruments, one network"), state.controls["instrument"]), state
 
 
 _SKILLS = {
