@@ -29,7 +29,10 @@ LESSONS = {
 """Lesson number -> notebook name (without ``.ipynb``)."""
 
 _TEMPLATES = Path(__file__).resolve().parent / "lesson_templates"
-_EXTERNAL_SCRIPT = re.compile(r"<script\b[^>]*\bsrc=[\"']?(?:https?:)?//[^>]*>\s*</script>", re.IGNORECASE)
+# A script or stylesheet loaded from another server (a CDN loader, plotly's MathJax, a web font).
+_EXTERNAL_SCRIPT = re.compile(
+    r"<(script|link)\b[^>]*\b(?:src|href)\s*=\s*[\"']?(?:https?:)?//[^>]*>(?:\s*</script>)?", re.IGNORECASE
+)
 
 
 def notebooks_dir() -> Path:
@@ -65,18 +68,25 @@ def lesson_path(number: int) -> Path:
 
 
 def strip_external_scripts(page: str) -> str:
-    """Remove ``<script src="https://...">`` tags (CDN loaders) from an HTML page.
+    """Remove scripts and stylesheets that load from another server (CDN loaders, web fonts).
 
     Examples
     --------
     >>> strip_external_scripts('<p>a</p><script src="https://cdn.x/y.js"></script><script>1</script>')
     '<p>a</p><script>1</script>'
+    >>> strip_external_scripts('<link rel="stylesheet" href="https://fonts.x/f.css"><p>b</p>')
+    '<p>b</p>'
     """
     return _EXTERNAL_SCRIPT.sub("", page)
 
 
-def export_html(notebook: str | os.PathLike, html_path: str | os.PathLike, *, hide_code: bool = False) -> Path:
-    """Write an offline HTML handout of an executed notebook.
+def export_html(notebook: str | os.PathLike, html_path: str | os.PathLike, *, hide_code: bool = False,
+                title: str | None = None) -> Path:
+    """Write an offline HTML page of an executed notebook (a lesson handout or a research report).
+
+    The page makes no request to another server: plotly.js is in the outputs (when the notebook ran
+    with the ``plotly_mimetype+notebook`` renderer), the template drops require.js and MathJax, and
+    any remaining external script or stylesheet is removed.
 
     Parameters
     ----------
@@ -86,6 +96,8 @@ def export_html(notebook: str | os.PathLike, html_path: str | os.PathLike, *, hi
         Where to write the page (atomically).
     hide_code : bool
         Leave out the code of every cell (outputs and text stay).
+    title : str, optional
+        The page title (default: the notebook's file name).
 
     Returns
     -------
@@ -98,7 +110,8 @@ def export_html(notebook: str | os.PathLike, html_path: str | os.PathLike, *, hi
     nb = nbformat.read(str(notebook), as_version=4)
     exporter = HTMLExporter(extra_template_basedirs=[str(_TEMPLATES)], template_name="netles_handout",
                             exclude_input=hide_code, exclude_input_prompt=hide_code, exclude_output_prompt=hide_code)
-    body, _ = exporter.from_notebook_node(nb)
+    resources = {"metadata": {"name": title}} if title else None
+    body, _ = exporter.from_notebook_node(nb, resources=resources)
     html_path = Path(html_path)
     atomic_write_text(html_path, strip_external_scripts(body))
     return html_path

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sys
 import tempfile
 from pathlib import Path
@@ -147,38 +146,9 @@ def run_profile(args: argparse.Namespace) -> int:
 
 
 def _notebook_path() -> Path:
-    from ..datasets import data_dir
+    from ..lessons import notebooks_dir
 
-    candidates = [Path(__file__).resolve().parents[2] / "notebooks" / NOTEBOOK, data_dir().parent / "notebooks" / NOTEBOOK]
-    for path in candidates:
-        if path.is_file():
-            return path
-    raise FileNotFoundError(f"the research notebook {NOTEBOOK} was not found (looked in {', '.join(map(str, candidates))})")
-
-
-_TEMPLATE_INDEX = """{%- extends 'lab/index.html.j2' -%}
-{#- Offline report: no require.js and no MathJax from a CDN; plotly.js is embedded by the renderer. -#}
-{%- block html_head_js_requirejs -%}{%- endblock html_head_js_requirejs -%}
-{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
-"""
-_REMOTE_TAG = re.compile(r"<(script|link)\b[^>]*\b(?:src|href)\s*=\s*[\"']?(?:https?:)?//[^>]*>(?:\s*</script>)?", re.IGNORECASE)
-
-
-def _offline_html(notebook, title: str) -> str:
-    """Export an executed notebook to HTML without any request to another server."""
-    from nbconvert import HTMLExporter
-
-    with tempfile.TemporaryDirectory() as tmp:
-        template = Path(tmp) / "netles_offline"
-        template.mkdir()
-        (template / "index.html.j2").write_text(_TEMPLATE_INDEX, encoding="utf-8")
-        (template / "conf.json").write_text('{"base_template": "lab", "mimetypes": {"text/html": true}}', encoding="utf-8")
-        exporter = HTMLExporter(template_name="netles_offline", extra_template_basedirs=[tmp], exclude_input=True)
-        exporter.exclude_input_prompt = True
-        exporter.exclude_output_prompt = True
-        html, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": title}})
-    # Anything that still points at another server (plotly's MathJax loader, a font) goes.
-    return _REMOTE_TAG.sub("", html)
+    return notebooks_dir() / NOTEBOOK
 
 
 def render_report(dataset: str, group: str, out: str | os.PathLike, *, kenmerken: list[str] | None = None, k: int = 5,
@@ -198,7 +168,7 @@ def render_report(dataset: str, group: str, out: str | os.PathLike, *, kenmerken
     import nbformat
     import papermill
 
-    from ..io.atomic import atomic_write_text
+    from ..lessons import export_html
 
     path = resolve_dataset(dataset)
     parameters = {"dataset": str(path.resolve()), "groep": group, "k": int(k)}
@@ -208,14 +178,11 @@ def render_report(dataset: str, group: str, out: str | os.PathLike, *, kenmerken
         executed = Path(tmp) / NOTEBOOK
         papermill.execute_notebook(str(_notebook_path()), str(executed), parameters=parameters, kernel_name="python3",
                                    cwd=tmp, progress_bar=False, log_output=False)
-        notebook = nbformat.read(executed, as_version=4)
         if keep_notebook:
-            nbformat.write(notebook, str(keep_notebook))
-    html = _offline_html(notebook, title=f"Onderzoeksrapport {path.name}")
-    out = Path(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_text(out, html)
-    return out
+            nbformat.write(nbformat.read(executed, as_version=4), str(keep_notebook))
+        out = Path(out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        return export_html(executed, out, hide_code=True, title=f"Onderzoeksrapport {path.name}")
 
 
 def run_rapport(args: argparse.Namespace) -> int:
