@@ -79,10 +79,9 @@ def assignments_dir() -> Path:
     FileNotFoundError
         If the folder is missing.
     """
-    folder = Path(os.environ.get("NETLES_ASSIGNMENTS") or Path(__file__).resolve().parent.parent / "assignments")
-    if not folder.is_dir():
-        raise FileNotFoundError(f"netles assignments folder not found at {folder}; set NETLES_ASSIGNMENTS")
-    return folder
+    from .datasets import checkout_folder
+
+    return checkout_folder("assignments", "NETLES_ASSIGNMENTS")
 
 
 def assignment_names(root: str | Path | None = None) -> list[str]:

@@ -12,7 +12,31 @@ from pathlib import Path
 from .io.netles_json import read_network
 from .network import EgoNetwork
 
-__all__ = ["data_dir", "case_path", "case_names", "load_case", "research_path"]
+__all__ = ["checkout_folder", "data_dir", "case_path", "case_names", "load_case", "research_path"]
+
+
+def checkout_folder(name: str, env_var: str) -> Path:
+    """A top-level folder of the netles checkout (``data``, ``notebooks``, ``assignments``).
+
+    Parameters
+    ----------
+    name : str
+        The folder's name next to the ``netles`` package.
+    env_var : str
+        An environment variable that, when set, points at the folder instead.
+
+    Raises
+    ------
+    FileNotFoundError
+        If the folder is missing (netles was installed without its checkout).
+    """
+    folder = Path(os.environ.get(env_var) or Path(__file__).resolve().parent.parent / name)
+    if not folder.is_dir():
+        raise FileNotFoundError(
+            f"netles {name} folder not found at {folder}; install netles from its checkout "
+            f"(pip install -e .) or set {env_var}"
+        )
+    return folder
 
 
 def data_dir() -> Path:
@@ -23,13 +47,7 @@ def data_dir() -> Path:
     FileNotFoundError
         If the folder is missing (netles was installed without its data).
     """
-    folder = Path(os.environ.get("NETLES_DATA") or Path(__file__).resolve().parent.parent / "data")
-    if not folder.is_dir():
-        raise FileNotFoundError(
-            f"netles data folder not found at {folder}; install netles from its checkout "
-            "(pip install -e .) or set NETLES_DATA"
-        )
-    return folder
+    return checkout_folder("data", "NETLES_DATA")
 
 
 def case_names() -> list[str]:

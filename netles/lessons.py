@@ -43,10 +43,9 @@ def notebooks_dir() -> Path:
     FileNotFoundError
         If the folder is missing.
     """
-    folder = Path(os.environ.get("NETLES_NOTEBOOKS") or Path(__file__).resolve().parent.parent / "notebooks")
-    if not folder.is_dir():
-        raise FileNotFoundError(f"netles lesson notebooks not found at {folder}; set NETLES_NOTEBOOKS")
-    return folder
+    from .datasets import checkout_folder
+
+    return checkout_folder("notebooks", "NETLES_NOTEBOOKS")
 
 
 def lesson_path(number: int) -> Path:
