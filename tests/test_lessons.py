@@ -80,7 +80,7 @@ def test_each_notebook_runs_alone_with_english_labels_in_a_foreign_folder(tmp_pa
     papermill.execute_notebook(str(NOTEBOOKS[3]), str(out), parameters={"taal": "en", "casus": "pubers_ic"},
                                kernel_name="python3", cwd=str(tmp_path), progress_bar=False)
     text = json.dumps(_nb(out).dict())
-    assert "Carer burden" in text and "Belasting van de mantelzorger" not in text
+    assert "Load of the family carer" in text and "Belasting van de mantelzorger" not in text
 
 
 # --------------------------------------------------------------------------------------------
