@@ -1,8 +1,11 @@
 """The project frame: the two commands, CI, and the two dependency lists in step."""
 import re
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,3 +64,15 @@ def test_make_targets_do_what_the_readme_says():
 def test_ci_runs_the_readme_test_command():
     ci = (ROOT / ".ci" / "run").read_text()
     assert re.search(r"^exec make test$", ci, re.M)
+
+
+SHARED_TOOLS = ROOT.parent / "shared" / "tools"
+
+
+@pytest.mark.skipif(not SHARED_TOOLS.is_dir(), reason="the shared tools are not beside this checkout")
+@pytest.mark.parametrize("tool", ["nbhygiene.py", "seedcopy.py"])
+def test_house_rules_tools_report_nothing(tool):
+    # nbhygiene: python3 kernelspec, no stored outputs but checked cells, one parameters cell;
+    # seedcopy: no sentence copied from the source texts (lessons are in our own words).
+    result = subprocess.run([sys.executable, str(SHARED_TOOLS / tool), str(ROOT)], capture_output=True, text=True)
+    assert result.stdout.strip() == "", result.stdout
