@@ -229,3 +229,16 @@ def test_need_round_trip():
     assert SupportNeed.from_dict(need.to_dict()) == need
     with pytest.raises(ValidationError, match="unknown field"):
         SupportNeed.from_dict({**need.to_dict(), "urgent": True})
+
+
+def test_first_listed_rung_takes_the_lowest_rung_a_case_lists():
+    from itertools import product
+
+    from netles.models.kanteling import RUNG, first_listed_rung
+
+    for can_self, network, general in product([True, False], [[], ["B"]], [None, "buurtbus"]):
+        need = {"can_self": can_self, "network": network, "general_provision": general, "individual_provision": "taxi"}
+        expected = ("own_strength" if can_self else "network" if network else
+                    "general_provision" if general else "individual_provision")
+        assert first_listed_rung(need) == expected
+        assert expected in RUNG

@@ -3,6 +3,7 @@ import ipywidgets as widgets
 import pytest
 
 from netles import datasets, metrics
+from netles.models import kanteling
 from netles.widgets import lesson_widgets as lw
 
 
@@ -73,7 +74,7 @@ def test_kanteling_counts_hours_per_step_and_differences():
 
 def test_kanteling_falls_back_to_default_needs(voorbeeld):
     _, s = lw.kanteling_widget(voorbeeld)
-    assert s.result["n_needs"] == len(lw.DEFAULT_CARE_NEEDS)
+    assert s.result["n_needs"] == len(kanteling.EXAMPLE_CARE_NEEDS)
 
 
 def test_stelling_buttons_collect_arguments():

@@ -55,7 +55,7 @@ from __future__ import annotations
 import math
 import numbers
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
 from .. import vocab
 from ..errors import Problem, ValidationError
@@ -75,6 +75,8 @@ __all__ = [
     "check_placement",
     "check_placements",
     "rung_label",
+    "first_listed_rung",
+    "EXAMPLE_CARE_NEEDS",
 ]
 
 RUNG = vocab.Vocabulary(
@@ -126,6 +128,53 @@ def rung_label(code: str, lang: str = "nl") -> str:
     ('algemene voorziening', 'social network')
     """
     return RUNG.label(code, lang)
+
+
+EXAMPLE_CARE_NEEDS = (
+    {"need": "boodschappen doen", "hours_per_week": 2, "can_self": False, "network": ["?"],
+     "general_provision": "boodschappendienst", "individual_provision": "huishoudelijke hulp"},
+    {"need": "het huis schoonhouden", "hours_per_week": 3, "can_self": False, "network": [],
+     "general_provision": None, "individual_provision": "huishoudelijke hulp"},
+    {"need": "iemand om mee te praten", "hours_per_week": 2, "can_self": False, "network": ["?"],
+     "general_provision": "inloop in het buurthuis", "individual_provision": None},
+    {"need": "de post bijhouden", "hours_per_week": 1, "can_self": True, "network": [],
+     "general_provision": "formulierenhulp", "individual_provision": "bewindvoering"},
+)
+"""Care needs in the plain form of a case file's ``carer.care_needs`` (see ``data/cases/README.md``),
+for exercises on a case that has none."""
+
+
+def first_listed_rung(need: Mapping) -> str:
+    """The plain ladder rule: the lowest rung that a care need *lists* as possible.
+
+    The need is a case file's ``carer.care_needs`` entry: ``can_self`` (bool), ``network`` (the
+    alters who could help), ``general_provision`` and ``individual_provision`` (a name or None). This
+    rule trusts the list; :func:`assess_need` checks whether a rung can really carry the need (the
+    helper's load, contact, skills, reserved procedures).
+
+    Parameters
+    ----------
+    need : mapping
+
+    Returns
+    -------
+    str
+        A code of :data:`RUNG`.
+
+    Examples
+    --------
+    >>> first_listed_rung({"can_self": False, "network": [], "general_provision": "buurtbus"})
+    'general_provision'
+    >>> first_listed_rung({"can_self": False, "network": [], "general_provision": None})
+    'individual_provision'
+    """
+    if need.get("can_self"):
+        return "own_strength"
+    if need.get("network"):
+        return "network"
+    if need.get("general_provision"):
+        return "general_provision"
+    return "individual_provision"
 
 
 def _pick(nl: str, en: str, lang: str) -> str:

@@ -29,14 +29,12 @@ from typing import Any, Callable, Iterable, Mapping, Sequence
 import ipywidgets as widgets
 
 from .. import metrics, vocab
+from ..models import kanteling
 from ..network import EgoNetwork
 
 __all__ = [
     "LessonState",
     "SCHALOCK_DOMAINS",
-    "KANTELING_STEPS",
-    "DEFAULT_CARE_NEEDS",
-    "kanteling_step",
     "schalock_widget",
     "kanteling_widget",
     "stelling_widget",
@@ -211,53 +209,12 @@ def schalock_widget(scores: Mapping[str, int] | None = None, lang: str = "nl"):
     return _box(state, _t(lang, "Kwaliteit van leven (Schalock)", "Quality of life (Schalock)"), *rows), state
 
 
-KANTELING_STEPS = ("self", "network", "general", "individual")
-_STEP_LABELS = {
-    "self": ("eigen kracht", "own strength"),
-    "network": ("sociaal netwerk", "social network"),
-    "general": ("algemene voorziening", "general provision"),
-    "individual": ("individuele voorziening", "individual provision"),
-}
-
-DEFAULT_CARE_NEEDS = [
-    {"need": "boodschappen doen", "hours_per_week": 2, "can_self": False, "network": ["?"],
-     "general_provision": "boodschappendienst", "individual_provision": "huishoudelijke hulp"},
-    {"need": "het huis schoonhouden", "hours_per_week": 3, "can_self": False, "network": [],
-     "general_provision": None, "individual_provision": "huishoudelijke hulp"},
-    {"need": "iemand om mee te praten", "hours_per_week": 2, "can_self": False, "network": ["?"],
-     "general_provision": "inloop in het buurthuis", "individual_provision": None},
-    {"need": "de post bijhouden", "hours_per_week": 1, "can_self": True, "network": [],
-     "general_provision": "formulierenhulp", "individual_provision": "bewindvoering"},
-]
-"""Generic care needs for the kanteling exercise when a case has no ``carer.care_needs``."""
-
-
-def kanteling_step(need: Mapping) -> str:
-    """The first step of the kanteling ladder at which a care need can be met.
-
-    Order: the client self, the network, a general provision, an individual provision.
-
-    Examples
-    --------
-    >>> kanteling_step({"can_self": False, "network": [], "general_provision": "buurtbus"})
-    'general'
-    >>> kanteling_step({"can_self": False, "network": [], "general_provision": None})
-    'individual'
-    """
-    if need.get("can_self"):
-        return "self"
-    if need.get("network"):
-        return "network"
-    if need.get("general_provision"):
-        return "general"
-    return "individual"
-
-
 def kanteling_widget(net: EgoNetwork | None = None, lang: str = "nl"):
     """The kanteling ladder as an exercise: place each care need on a step, compare with the ladder.
 
     The care needs come from the case (``net.extra["carer"]["care_needs"]``) or, when the case has
-    none, from :data:`DEFAULT_CARE_NEEDS`. For each need the student picks a step; the result counts
+    none, from :data:`netles.models.kanteling.EXAMPLE_CARE_NEEDS`; the ladder's own answer is
+    :func:`netles.models.kanteling.first_listed_rung`. For each need the student picks a step; the result counts
     hours per chosen step and lists where the choice differs from the ladder's first fitting step.
 
     Examples
@@ -266,35 +223,35 @@ def kanteling_widget(net: EgoNetwork | None = None, lang: str = "nl"):
     >>> w, s = kanteling_widget(datasets.load_case("mantelval_dochter"))
     >>> s.result["matches"] == s.result["n_needs"]
     True
-    >>> s.controls["step_0"].value = "individual"
-    >>> s.result["hours"]["individual"] >= 2, s.result["matches"] == s.result["n_needs"] - 1
+    >>> s.controls["step_0"].value = "individual_provision"
+    >>> s.result["hours"]["individual_provision"] >= 2, s.result["matches"] == s.result["n_needs"] - 1
     (True, True)
     """
-    needs = list(((net.extra.get("carer") or {}).get("care_needs") if net is not None else None) or DEFAULT_CARE_NEEDS)
-    options = [(_STEP_LABELS[s][0 if lang == "nl" else 1], s) for s in KANTELING_STEPS]
+    needs = list(((net.extra.get("carer") or {}).get("care_needs") if net is not None else None) or kanteling.EXAMPLE_CARE_NEEDS)
+    options = [(kanteling.rung_label(r, lang), r) for r in kanteling.RUNG]
 
     def compute(state):
-        hours = {s: 0.0 for s in KANTELING_STEPS}
+        hours = {r: 0.0 for r in kanteling.RUNG}
         rows, matches, diffs = [], 0, []
         for i, need in enumerate(needs):
-            chosen, ladder = state.value(f"step_{i}"), kanteling_step(need)
+            chosen, ladder = state.value(f"step_{i}"), kanteling.first_listed_rung(need)
             hours[chosen] += float(need.get("hours_per_week", 0))
             matches += chosen == ladder
             if chosen != ladder:
                 diffs.append(need["need"])
-            hint = need.get(f"{chosen}_provision") if chosen in ("general", "individual") else ""
-            rows.append((need["need"], _STEP_LABELS[chosen][0 if lang == "nl" else 1],
-                         _STEP_LABELS[ladder][0 if lang == "nl" else 1], hint or ""))
+            hint = need.get(chosen) if chosen in ("general_provision", "individual_provision") else ""
+            rows.append((need["need"], kanteling.rung_label(chosen, lang),
+                         kanteling.rung_label(ladder, lang), hint or ""))
         text = _table([_t(lang, "zorgvraag", "care need"), _t(lang, "jouw keuze", "your choice"),
                        _t(lang, "volgens de ladder", "by the ladder"), _t(lang, "voorziening", "provision")], rows)
-        text += "<p>" + " &middot; ".join(f"{_STEP_LABELS[s][0 if lang == 'nl' else 1]}: {_num(h, 0, lang)} u/w"
+        text += "<p>" + " &middot; ".join(f"{kanteling.rung_label(s, lang)}: {_num(h, 0, lang)} u/w"
                                           for s, h in hours.items()) + "</p>"
         return {"hours": hours, "matches": matches, "n_needs": len(needs), "differs": diffs}, text
 
     state = LessonState("kanteling", lang, compute)
     rows = []
     for i, need in enumerate(needs):
-        state.controls[f"step_{i}"] = widgets.Dropdown(options=options, value=kanteling_step(need),
+        state.controls[f"step_{i}"] = widgets.Dropdown(options=options, value=kanteling.first_listed_rung(need),
                                                        description=need["need"], style={"description_width": "260px"},
                                                        layout={"width": "520px"})
         state.watch(f"step_{i}")
