@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field as dataclass_field
 from typing import Any, Iterable
 
-__all__ = ["Problem", "ValidationError"]
+__all__ = ["Problem", "UsageError", "ValidationError"]
 
 
 @dataclass(frozen=True)
@@ -129,3 +129,19 @@ class ValidationError(ValueError):
     def located(self, **where: Any) -> "ValidationError":
         """Return a copy whose problems carry the given location (e.g. ``file=``) where unset."""
         return ValidationError([p.located(**where) for p in self.problems])
+
+
+class UsageError(ValueError):
+    """An ordinary mistake in how a command or function was called.
+
+    A path that does not exist, a folder where a file is needed, an option out of range, a column
+    that is not in the data. The message is one plain sentence that says what is wrong and what
+    to do; the ``netles`` command prints it as one line and exits with status 2.
+
+    Examples
+    --------
+    >>> raise UsageError("--k moet minstens 1 zijn, niet 0")
+    Traceback (most recent call last):
+    ...
+    netles.errors.UsageError: --k moet minstens 1 zijn, niet 0
+    """

@@ -20,7 +20,7 @@ __all__ = ["register", "voila_command", "app_environment", "run"]
 DEFAULT_PORT = 8866
 
 # Lab extensions Voila would load but cannot run; leaving them out keeps the console clean.
-EXTENSION_DENYLIST = ("nbgrader", "@jupyter-notebook/lab-extension", "@voila-dashboards/jupyterlab-preview")
+EXTENSION_DENYLIST = ("@jupyter/nbgrader", "nbgrader", "@jupyter-notebook/lab-extension", "@voila-dashboards/jupyterlab-preview")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
