@@ -44,7 +44,7 @@ async ([fig]) => {
     if (t.textContent) out.texts.push({kind: 'legend', text: t.textContent, box: rect(t)}); });
   div.querySelectorAll('.legend .legendtitletext').forEach((t) => {
     if (t.textContent) out.texts.push({kind: 'legendtitle', text: t.textContent, box: rect(t)}); });
-  div.querySelectorAll('.xtick text, .ytick text, .g-xtitle text, .g-ytitle text').forEach((t) => {
+  div.querySelectorAll('g[class*="tick"] > text, g[class^="g-"][class*="title"]:not(.g-gtitle) > text').forEach((t) => {
     if (t.textContent) out.texts.push({kind: 'axis', text: t.textContent, box: rect(t)}); });
   const legend = div.querySelector('.legend .bg');
   if (legend) out.legend = rect(legend);

@@ -629,7 +629,7 @@ def genogram(net: EgoNetwork, *, lang: str = "nl", title: str | None = None, sho
     pos = _layout(family)
     case = C.case_title(net, lang)
     title = ("Genogram" + (f" · {case}" if case else "")) if title is None else title
-    gens = sorted({m["generation"] for m in members.values()} | {-1, 0, 1})
+    gens = sorted({m["generation"] for m in members.values()})  # only the rows that have people
     ids = list(members)
     xs = [pos[m][0] for m in ids]
     ys = [pos[m][1] for m in ids]
@@ -694,13 +694,13 @@ def genogram(net: EgoNetwork, *, lang: str = "nl", title: str | None = None, sho
 
     # the frame: the family's extent plus a column for the generation names on the left
     gen_names = {g: GENERATION.label(g, lang) for g in gens}
-    x0, x1 = min(xs) - 0.6, max(xs) + 0.6
+    x0, x1 = min(xs), max(xs)
     y0, y1 = -max(gens) * ROW - 0.9, -min(gens) * ROW + 0.9
     _, entries = TB.legend_entries(fig.update_layout(legend_traceorder="grouped"))
     col_px = max(TS.text_width(TS.wrap(n, 120, GEN_FONT), GEN_FONT) for n in gen_names.values()) + 12
     # room for names to the right of the rightmost people, in pixels
     right_px = 110
-    aspect = min(3.0, max(0.5, (y1 - y0) * MAX_UNIT / ((x1 - x0) * MAX_UNIT + col_px + right_px)))
+    aspect = min(3.0, max(0.5, (y1 - y0) * MAX_UNIT / ((x1 - x0) * MAX_UNIT + col_px + right_px + 52)))
     frame = make_frame(width, height, title=title, entries=entries, legend=legend, aspect=aspect,
                        note=C.text("hidden_labels", lang, n=99, m=99))
     lf, gf = frame.font(LABEL_FONT), frame.font(GEN_FONT)
@@ -708,14 +708,17 @@ def genogram(net: EgoNetwork, *, lang: str = "nl", title: str | None = None, sho
     right_px = 110 * lf / LABEL_FONT
     # pixels per data unit, across and down: the rows may stand a little further apart than the
     # people in a row, and always far enough apart for two lines of name and a symbol
-    ux = max(1.0, min((frame.plot_w - col_px - right_px) / (x1 - x0), MAX_UNIT))
+    # left of the family: the generation names and half the widest symbol; right: the names
+    left_px = col_px + 44 / 2 + 8
+    right_px += 44 / 2
+    ux = max(1.0, min((frame.plot_w - left_px - right_px) / max(x1 - x0, STEP), MAX_UNIT))
     uy = min(frame.plot_h / (y1 - y0), max(min(1.6 * ux, MAX_UNIT), 45.0))
-    xr = (x0 - col_px / ux, x0 - col_px / ux + frame.plot_w / ux)
+    xr = (x0 - left_px / ux, x0 - left_px / ux + frame.plot_w / ux)
     # centre the family in the room right of the generation names
-    spare = frame.plot_w / ux - (col_px / ux + (x1 - x0) + right_px / ux)
+    spare = frame.plot_w / ux - (left_px / ux + (x1 - x0) + right_px / ux)
     if spare > 0:
         xr = (xr[0] - spare / 2, xr[1] - spare / 2)
-    xr = (min(xr[0], x0 - col_px / ux), xr[1])
+    xr = (min(xr[0], x0 - left_px / ux), xr[1])
     yr = ((y0 + y1) / 2 - frame.plot_h / uy / 2, (y0 + y1) / 2 + frame.plot_h / uy / 2)
     unit = min(ux, uy)
     # the symbol fills the room the family lines leave for it (HALF above and below its centre)
@@ -880,7 +883,9 @@ def genogram(net: EgoNetwork, *, lang: str = "nl", title: str | None = None, sho
     fig.update_layout(legend=dict(groupclick="toggleitem"))
     fig.layout.meta = {"instrument": "genogram", "unit_px": unit, "unit_x_px": ux, "unit_y_px": uy, "symbol_px": sym_px,
                        "hidden_labels": hidden,
-                       "lang": lang, "routes": [(r["a"], r["b"]) for r, _, _ in routed]}
+                       "lang": lang,
+                       "routes": [{"a": r["a"], "b": r["b"], "quality": r["quality"], "x": list(rx), "y": list(ry)}
+                                  for r, rx, ry in routed]}
     return fig
 
 

@@ -162,7 +162,10 @@ def ring_name_radius(circle: int, unit: float = LAYOUT_UNIT, font_scale: float =
     r = (r_in + r_out) / 2
     if circle == 1:
         ego_text_bottom = EGO_PX / 2 / 0.8 + 1 + (0.75 + C.DESCENT) * LABEL_FONT * font_scale + 3
-        r = max(r, (ego_text_bottom + (C.LINE_HEIGHT * RING_FONT * font_scale + 6) / 2) / unit)
+        half = (C.LINE_HEIGHT * RING_FONT * font_scale + 6) / 2
+        # out far enough to clear the client's name, but never out of the ring (in a very small
+        # figure the client's name then gives way: it stays in the hover)
+        r = min(max(r, (ego_text_bottom + half) / unit), r_out - half / unit)
     return r
 
 
@@ -416,18 +419,21 @@ def netwerkcirkel(
         shapes.append(dict(type="line", x0=0, y0=-outer, x1=0, y1=outer, line=dict(color="#9E9E9E", width=1.2), layer="below"))
 
         obstacles, annotations = [], []
-        # ring names in their rings, on the downward axis: horizontal, on a white ground over the axis
+        # ring names in their rings, on the downward axis: horizontal, on a white ground over the axis;
+        # in a drawing too small for them only the numbers, and the names in the note underneath
         angle = math.radians(RING_NAME_ANGLE)
+        band = min(r_out - r_in for r_in, r_out in RING_RADII.values()) * unit
+        compact = bool(frame) and band < C.LINE_HEIGHT * rf + 8
         for circle in RING_RADII:
-            name = ring_name(circle, lang)
+            name = str(circle) if compact else ring_name(circle, lang)
             r = ring_name_radius(circle, unit, lf / LABEL_FONT)
             x, y = r * math.cos(angle), r * math.sin(angle)
             annotations.append(dict(x=x, y=y, text=name, showarrow=False, font=dict(size=rf, color="#555555"),
-                                    bgcolor="rgba(255,255,255,0.9)", xanchor="center", yanchor="middle",
+                                    bgcolor="rgba(255,255,255,0.9)", xanchor="center", yanchor="middle", borderpad=0,
                                     name=f"ring_name:{circle}"))
             if frame:
                 cx, cy = px(x, y)
-                obstacles.append(TB.annotation_box(cx, cy, name, rf))
+                obstacles.append(TB.annotation_box(cx, cy, name, rf, pad=1))
         # sector names in the corners, outside the outer ring
         e = EXTENT
         corners = {"family": (-e, e, "left", "top"), "society": (e, e, "right", "top"),
@@ -444,7 +450,12 @@ def netwerkcirkel(
         ego_name = net.ego.get("name") if isinstance(net.ego.get("name"), str) and net.ego.get("name") else C.text("ego", lang)
         ex, ey = px(0, 0)
         ego_label = TB.point_text_box(ex, ey, ego_name, "bottom center", lf, EGO_PX)
-        obstacles += [(ex - EGO_PX / 2 - 2, ey - EGO_PX / 2 - 2, ex + EGO_PX / 2 + 2, ey + EGO_PX / 2 + 2), ego_label]
+        obstacles.append((ex - EGO_PX / 2 - 2, ey - EGO_PX / 2 - 2, ex + EGO_PX / 2 + 2, ey + EGO_PX / 2 + 2))
+        ego_text = ego_name
+        if frame and any(TB.TextBox("", "", *ego_label, area=(0, 0, 0, 0)).overlaps(o) for o in obstacles[:4]):
+            ego_text = ""  # no room under the dot: the name stays in the hover
+        else:
+            obstacles.append(ego_label)
 
         # lines from the client to burdening and disrupted relationships, then alter-alter ties
         for key, test, dash, color in (
@@ -501,13 +512,16 @@ def netwerkcirkel(
         if any(r.get("status") == "faded" for r in records):  # explain the pale dots
             fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=("verwaterd contact (bleek)", "faded contact (pale)")[i],
                                      marker=dict(size=12, color="#9E9E9E", opacity=0.45), hoverinfo="skip", meta={"role": "legend"}))
-        fig.add_trace(go.Scatter(x=[0], y=[0], mode="markers+text", text=[ego_name], textposition="bottom center",
+        fig.add_trace(go.Scatter(x=[0], y=[0], mode="markers+text", text=[ego_text], textposition="bottom center",
                                  textfont=dict(size=lf, color="#000000", shadow="auto"),
                                  marker=dict(size=EGO_PX, color="#212121", symbol="circle", line=dict(color="white", width=2)),
                                  name=ego_name, hovertext=[ego_name], hoverinfo="text", showlegend=False, meta={"role": "ego"}))
         hidden = sum(1 for p in placements if p is None) if placements is not None else 0
-        if frame and hidden:
-            annotations.append(frame.note(C.text("hidden_labels", lang, n=hidden, m=len(records))))
+        notes = [C.text("hidden_labels", lang, n=hidden, m=len(records))] if hidden else []
+        if frame and compact:
+            notes.append(", ".join(ring_name(c, lang) for c in RING_RADII))
+        if frame and notes:
+            annotations.append(frame.note(" · ".join(notes)))
         fig.update_layout(shapes=shapes, annotations=annotations)
         fig.layout.meta = {"instrument": "netwerkcirkel", "marker_px": size, "footprint_px": footprint, "unit_px": unit,
                            "hidden_labels": hidden, "lang": lang}
@@ -518,7 +532,8 @@ def netwerkcirkel(
     legend_title = C.field_label(color_by, lang)
     _, entries = TB.legend_entries(first)
     frame = make_frame(width, height, title=title, entries=entries, legend_title=legend_title, legend=legend,
-                       note=C.text("hidden_labels", lang, n=99, m=99),
+                       note=C.text("hidden_labels", lang, n=99, m=99) + (
+                           " · " + ", ".join(ring_name(c, lang) for c in RING_RADII) if width < 520 else ""),
                        colorbar=color_field_kind(alters, color_by) == "number")
     fig, _ = draw(frame)
     xr, yr, _ = frame.ranges(-EXTENT, EXTENT, -EXTENT, EXTENT)

@@ -187,7 +187,7 @@ def legend_size(entries: Sequence[tuple[str | None, str | None, str]], font_size
     Examples
     --------
     >>> legend_size([(None, None, "familie"), (None, None, "professionals")], 13)
-    (130.7..., 49.8...)
+    (130.7..., 52.8...)
     """
     title_size = title_size or font_size
     if not entries:
@@ -199,7 +199,7 @@ def legend_size(entries: Sequence[tuple[str | None, str | None, str]], font_size
         # netles puts the title of a horizontal legend on a row of its own (title.side "top"):
         # plotly wraps the entries without counting a title beside them, which then sticks out
         inner = legend_size(entries, font_size, orientation="h", max_width=max_width, group_gap=group_gap)
-        return (max(inner[0], title_w), inner[1] + title_h)
+        return (max(inner[0], title_w), inner[1] + title_h + 4)
     groups: list[tuple[str | None, str | None, list[str]]] = []
     for group, group_title, text in entries:
         if groups and groups[-1][0] == group and group is not None:
@@ -210,7 +210,7 @@ def legend_size(entries: Sequence[tuple[str | None, str | None, str]], font_size
     if orientation == "v":
         width = max([title_w] + [text_width(t, font_size) + _LEGEND_ITEM for _, _, ts in groups for t in ts]
                     + [text_width(gt, font_size) + 12 for _, gt, _ in groups if gt])
-        height = _LEGEND_PAD + title_h + sum(len(ts) * item_h + (item_h + 1 if gt else 0) for _, gt, ts in groups)
+        height = _LEGEND_PAD + 3 + title_h + sum(len(ts) * item_h + (item_h + 1 if gt else 0) for _, gt, ts in groups)
         if grouped:  # measured: a grouped legend's box is about 11 px wider and 5 px taller
             height += group_gap * (len(groups) - 1) + 6
             width += 12
