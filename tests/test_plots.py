@@ -12,8 +12,6 @@ import pytest
 
 import netles
 from netles import EgoNetwork, ValidationError, datasets, quality_profile, vocab
-from netles import cli
-from netles.commands import figures as figures_command
 from netles.plots import (
     REFERENCE_MILD_ID,
     compare_profiles,
@@ -367,16 +365,3 @@ def test_to_html_is_offline_and_atomic(tmp_path):
     assert "Plotly.newPlot" in html or "plotly" in html.lower()
     assert len(html) > 3_000_000  # plotly.js itself is inside
     assert [p.name for p in tmp_path.iterdir()] == ["kaart.html"]  # no temporary file left behind
-
-
-def test_figures_command_writes_png_and_html(tmp_path):
-    """One real PNG run (slow: starts Chromium once)."""
-    rc = cli.main(["figuren", "--casus", "voorbeeld", "--out", str(tmp_path), "--html", "--schaal", "1"])
-    assert rc == 0
-    folder = tmp_path / "voorbeeld"
-    pngs = sorted(p.stem for p in folder.glob("*.png"))
-    assert pngs == sorted(figures_command.case_figures("voorbeeld"))
-    for p in folder.glob("*.png"):
-        assert p.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
-    assert len(list(folder.glob("*.html"))) == len(pngs)
-    assert cli.main(["figuren", "--casus", "bestaatniet", "--out", str(tmp_path)]) == 2

@@ -208,9 +208,10 @@ def category_order(field: str, lang: str = "nl", present: Iterable[str] = ()) ->
 
 
 # Okabe-Ito colours (readable for the common kinds of colour blindness), then a few more; red
-# (#D55E00) is kept out: it marks burdening relationships in every figure.
-_PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#F0E442", "#000000",
-            "#8C564B", "#7F7F7F", "#17BECF", "#BCBD22", "#9467BD", "#1F77B4", "#FF9896"]
+# (#D55E00) is kept out: it marks burdening relationships in every figure. Okabe-Ito's yellow and
+# black come last: yellow dots vanish on a white projector screen, black ones look like the client.
+_PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#8C564B", "#9467BD",
+            "#17BECF", "#BCBD22", "#7F7F7F", "#1F77B4", "#FF9896", "#F0E442", "#000000"]
 # Fields where a colour carries meaning (red = burdening or disrupted, green = supportive/active).
 _FIXED = {
     "valence": {"supportive": "#009E73", "ambivalent": "#E69F00", "burdening": "#D55E00"},
