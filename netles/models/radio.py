@@ -108,6 +108,22 @@ class InterventionResult:
             raise ValueError(f"lang must be one of {vocab.LANGUAGES}, not {lang!r}")
         return self.explanation_nl if lang == "nl" else self.explanation_en
 
+    def body(self, lang: str = "nl") -> str:
+        """The explanation without the intervention's name in front of it.
+
+        Explanations start with the name (``"Activeren: Dewi ..."``) so they can stand alone; where
+        the name is already shown (a list of steps, the handout) this avoids "Activeren: Activeren:".
+
+        Examples
+        --------
+        >>> from netles import datasets
+        >>> activate(datasets.load_case("voorbeeld"), "D", "practical").body()[:30]
+        'Dewi (vriendin) (D) gaat de cl'
+        """
+        text = self.explanation(lang)
+        prefix = INTERVENTION_LABELS[self.action][vocab.LANGUAGES.index(lang)] + ": "
+        return text[len(prefix):] if text.startswith(prefix) else text
+
     def step(self) -> dict:
         """The intervention as a JSON-safe step ``{"action", "alter_id", "params"}``."""
         return {"action": self.action, "alter_id": self.alter_id, "params": dict(self.params)}
