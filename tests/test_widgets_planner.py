@@ -88,7 +88,7 @@ def test_planner_follows_the_editor(tmp_path):
     assert [s["action"] for s in state.plan.interventions] == ["intensify"]  # still fits, kept
     assert "Gijs" in [label for label, _ in widget.alter.options]
     estate.remove_alter("E")
-    assert state.plan.interventions == [] and "pasten niet meer" in state.message
+    assert state.plan.interventions == [] and "1 stap paste niet meer en is weggehaald" in state.message
 
 
 def test_english(voorbeeld):
@@ -96,6 +96,16 @@ def test_english(voorbeeld):
     assert widget.add_button.description == "Add to plan"
     widget.alter.value = "E"
     assert ("Intensify", "intensify") in widget.action.options
+
+
+def test_reasons_are_english_in_english(voorbeeld):
+    widget, state = radio_planner(voorbeeld, lang="en")
+    widget.alter.value = "B"
+    reasons = [r for _, ok, r in state.options("B") if not ok]
+    assert reasons and all("Kies" not in r and " kan " not in r for r in reasons)
+    assert "Revive only fits a contact that has faded" in widget.fits.value
+    state.try_intervention("revive", "B")
+    assert state.reason.startswith("Revive only fits") and "(B)" not in state.reason
 
 
 # -- issue 11 item 1: a planner every student can use ------------------------------------------------

@@ -62,7 +62,8 @@ _T = {
         "Het netwerk is veranderd: het plan begint opnieuw vanaf de nieuwe kaart{dropped}.",
         "The network changed: the plan starts again from the new map{dropped}.",
     ),
-    "dropped": (" ({n} stap(pen) pasten niet meer en zijn weggehaald)", " ({n} step(s) no longer fitted and were removed)"),
+    "dropped_one": (" (1 stap paste niet meer en is weggehaald)", " (1 step no longer fitted and was removed)"),
+    "dropped": (" ({n} stappen pasten niet meer en zijn weggehaald)", " ({n} steps no longer fitted and were removed)"),
     "empty": ("Voeg eerst mensen toe aan het netwerk.", "Add people to the network first."),
 }
 
@@ -93,7 +94,7 @@ class PlannerState:
     preview : InterventionResult or None
         The intervention being tried, applied to the network after the plan's steps.
     reason : str or None
-        Why the chosen intervention does not fit (Dutch), when it does not.
+        Why the chosen intervention does not fit (in the planner's language), when it does not.
     figure_before, figure_after : plotly Figure
         Netwerkcirkel now (after the plan's steps) and after the tried intervention.
     comparison : pandas.DataFrame
@@ -170,20 +171,20 @@ class PlannerState:
                 continue
             try:
                 if action == "activate":
-                    reasons = []
+                    last: NotApplicable | None = None
                     for function in vocab.SUPPORT.codes:
                         try:
                             INTERVENTIONS["activate"](net, alter_id, function)
                             break
                         except NotApplicable as exc:
-                            reasons.append(str(exc))
+                            last = exc
                     else:
-                        raise NotApplicable(reasons[-1] if reasons else "")
+                        raise last if last is not None else NotApplicable("")
                 else:
                     INTERVENTIONS[action](net, alter_id)
                 out.append((action, True, None))
             except NotApplicable as exc:
-                out.append((action, False, str(exc)))
+                out.append((action, False, exc.message(self.lang)))
         return out
 
     def functions(self, alter_id: str) -> list[str]:
@@ -201,14 +202,14 @@ class PlannerState:
         """Try one intervention on the network as it is after the plan's steps.
 
         Sets :attr:`preview` and the before/after figures and comparison; when it does not fit,
-        :attr:`preview` is None and :attr:`reason` says why (Dutch). Returns the preview.
+        :attr:`preview` is None and :attr:`reason` says why (in :attr:`lang`). Returns the preview.
         """
         try:
             self.preview = apply_intervention(self.network, action, alter_id, params)
             self.reason = None
         except NotApplicable as exc:
             self.preview = None
-            self.reason = str(exc)
+            self.reason = exc.message(self.lang)
         self._draw()
         self._notify()
         return self.preview
@@ -259,7 +260,7 @@ class PlannerState:
         self.plan = kept
         self.preview = None
         self.reason = None
-        extra = _t("dropped", self.lang, n=dropped) if dropped else ""
+        extra = "" if not dropped else (_t("dropped_one", self.lang) if dropped == 1 else _t("dropped", self.lang, n=dropped))
         self.message = _t("network_changed", self.lang, dropped=extra)
         self._draw()
         self._notify()
