@@ -329,8 +329,10 @@ def describe_profile(profile: pd.Series, lang: str = "nl", keys: list[str] | Non
     -------
     pandas.DataFrame
         Columns ``kenmerk``, ``waarde``, ``betekenis`` (Dutch) or ``metric``, ``value``,
-        ``meaning`` (English), indexed by metric key. A metric that cannot be computed (NaN)
-        shows "-" and says why.
+        ``meaning`` (English), indexed by metric key (``table.loc["density"]``). The index is for
+        code only: in a notebook the table is shown without it (:func:`netles.vocab.readable`), so a
+        Dutch reader sees no English keys. A metric that cannot be computed (NaN) shows "-" and
+        says why.
 
     Examples
     --------
@@ -355,7 +357,7 @@ def describe_profile(profile: pd.Series, lang: str = "nl", keys: list[str] | Non
         rows.append((key, metric_label(key, lang), _format(value, lang), meaning))
     columns = ["kenmerk", "waarde", "betekenis"] if lang == "nl" else ["metric", "value", "meaning"]
     frame = pd.DataFrame([r[1:] for r in rows], columns=columns, index=pd.Index([r[0] for r in rows], name="key"))
-    return frame
+    return vocab.readable(frame)
 
 
 # -- many egos at once ---------------------------------------------------------------------------

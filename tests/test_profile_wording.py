@@ -24,3 +24,16 @@ def test_multiplexity_of_one_and_a_third_is_not_one_kind_of_support():
 def test_gender_mix_in_plain_dutch():
     nl, _ = _INTERPRET["ei_gender"](0.0)
     assert "mix van genders" not in nl and "ongeveer evenveel" in nl
+
+
+def test_describe_profile_shows_no_english_keys_in_dutch():
+    # issue 11: describe_profile showed an English "key" column (the metric keys) in Dutch lessons
+    from netles import datasets, describe_profile, quality_profile
+
+    table = describe_profile(quality_profile(datasets.load_case("voorbeeld")),
+                             keys=["size", "blau_relation", "density", "share_reachable", "support_coverage"])
+    shown = table._repr_html_() + repr(table)
+    for key in ("key", "blau_relation", "share_reachable", "support_coverage", "density"):
+        assert key not in shown, key
+    assert "dichtheid" in shown and "0,27" in shown
+    assert table.loc["density", "waarde"] == "0,27"  # code can still look a metric up by key
