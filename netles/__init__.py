@@ -17,6 +17,7 @@ from .io.dataset import read_dataset, write_dataset
 from .anonymise import anonymise
 from .network import EgoNetwork
 from .profile import describe_profile, profile_many, quality_profile
+from .vocab import readable_table
 
 __version__ = "0.1.0"
 
@@ -35,6 +36,7 @@ __all__ = [
     "quality_profile",
     "read_dataset",
     "read_network",
+    "readable_table",
     "scales",
     "vocab",
     "write_dataset",
