@@ -15,7 +15,7 @@ from .errors import Problem, ValidationError
 from .io import read_network, write_network
 from .io.dataset import read_dataset, write_dataset
 from .anonymise import anonymise
-from .network import EgoNetwork
+from .network import EgoNetwork, Moment
 from .profile import describe_profile, profile_many, quality_profile
 
 __version__ = "0.1.0"
@@ -23,6 +23,7 @@ __version__ = "0.1.0"
 __all__ = [
     "Dataset",
     "EgoNetwork",
+    "Moment",
     "Problem",
     "anonymise",
     "ValidationError",
