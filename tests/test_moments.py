@@ -202,3 +202,121 @@ def test_with_identity_renames_everywhere():
 
 def test_load_case_moments_is_a_tuple():
     assert datasets.load_case("voorbeeld").moments == ()
+
+
+# -- what changed (issue 16.3) ----------------------------------------------------------------------
+
+# codes that are not also a Dutch word of the vocabularies ("partner", "professional", "sector" are both)
+CODES = [c for v in netles.vocab.VOCABULARIES.values() for c in v.codes
+         if isinstance(c, str) and len(c) > 1 and c not in v.label(c, "nl").split()]
+
+
+def _pair():
+    a = datasets.load_case("voorbeeld")
+    b = (a.without_alter("E")
+         .with_alter({"alter_id": "G", "name": "Gijs", "relation": "club_member", "support": ["companionship"]})
+         .with_alter({"alter_id": "H", "name": "Hanna", "relation": "club_member"})
+         .with_tie("G", "D").with_tie("G", "H").without_tie("A", "B")
+         .with_alter_changes("A", circle=2)
+         .with_alter_changes("D", sector="fellow_clients")
+         .with_alter_changes("C", support=["practical", "emotional", "appraisal"])
+         .with_alter_changes("F", support=None))
+    return a, b
+
+
+def test_compare_lists_what_changed():
+    a, b = _pair()
+    c = netles.compare_moments(a, b)
+    assert c.arrived[["alter_id", "name", "relation", "circle", "sector"]].values.tolist() == [
+        ["G", "Gijs", "club_member", 3, "society"], ["H", "Hanna", "club_member", 3, "society"]]
+    assert c.left["alter_id"].tolist() == ["E"]
+    assert c.moved.to_dict("records") == [
+        {"alter_id": "A", "name": "Anja (zus)", "relation": "sibling", "circle_from": 1, "circle_to": 2, "sector_from": "family", "sector_to": "family"},
+        {"alter_id": "D", "name": "Dewi (vriendin)", "relation": "friend", "circle_from": 2, "circle_to": 2, "sector_from": "society", "sector_to": "fellow_clients"}]
+    assert c.ties_made == [("D", "G"), ("G", "H")]
+    assert c.ties_lost == [("A", "B"), ("D", "E")]
+    assert sorted(map(tuple, c.support_gained[["alter_id", "function"]].values.tolist())) == [("C", "appraisal"), ("G", "companionship")]
+    assert sorted(map(tuple, c.support_lost[["alter_id", "function"]].values.tolist())) == [("E", "practical"), ("F", "information")]
+    assert c.coverage_gained == ["appraisal"] and c.coverage_lost == ["information"]
+    p = c.profiles
+    assert list(p.columns) == ["before", "after", "difference"]
+    assert p.loc["size"].tolist() == [6, 7, 1]
+    assert p.loc["density", "before"] == pytest.approx(4 / 15) and p.loc["density", "after"] == pytest.approx(4 / 21)
+    assert p.loc["density", "difference"] == pytest.approx(4 / 21 - 4 / 15)
+    assert (p["before"].equals(netles.quality_profile(a)) or p["before"].tolist() == pytest.approx(netles.quality_profile(a).tolist(), nan_ok=True))
+
+
+def test_summary_is_plain_dutch_with_names_labels_and_decimal_comma():
+    a, b = _pair()
+    text = netles.compare_moments(a, b).summary()
+    assert text.startswith("Twee nieuwe contacten: Gijs (clublid) en Hanna (clublid).")
+    assert "De band met Erik (buurman) is verdwenen." in text  # singular
+    assert "Anja (zus) staat nu verder weg: van cirkel 1 (intimi) naar cirkel 2 (vrienden)." in text
+    assert "Dewi (vriendin) hoort nu bij medecliënten (was samenleving)." in text
+    assert "Nieuwe banden tussen contacten: Dewi (vriendin)–Gijs en Gijs–Hanna." in text
+    assert "Anja (zus) en Bram (broer) kennen elkaar niet meer." in text
+    assert "Niemand in het netwerk geeft nu nog informatie en advies." in text
+    assert "Nieuw in het netwerk: waardering." in text
+    assert "dichtheid van 0,27 naar 0,19" in text
+    assert "(zus) (" not in text and not any(f" {code}" in text or f"({code}" in text for code in CODES)
+    assert "0.27" not in text
+
+
+def test_summary_singular_and_plural():
+    a = datasets.load_case("voorbeeld")
+    one = a.with_alter({"alter_id": "G", "name": "Gijs", "relation": "club_member"})
+    assert netles.compare_moments(a, one).summary().startswith("Eén nieuw contact: Gijs (clublid).")
+    two_gone = a.without_alter("E").without_alter("D")
+    assert "De banden met Dewi (vriendin) en Erik (buurman) zijn verdwenen." in netles.compare_moments(a, two_gone).summary()
+    many = a
+    for k in range(7):
+        many = many.with_alter({"alter_id": f"N{k}", "name": f"N{k}", "relation": "volunteer"})
+    text = netles.compare_moments(a, many).summary()
+    assert text.startswith("Zeven nieuwe contacten:") and "en nog 2" in text
+    assert netles.compare_moments(a, a).summary() == "Er is niets veranderd tussen de twee momenten."
+    assert not netles.compare_moments(a, a).changed and netles.compare_moments(a, one).changed
+
+
+def test_summary_in_english():
+    a, b = _pair()
+    c = netles.compare_moments(a, b, lang="en")
+    text = c.summary()
+    assert text.startswith("Two new contacts: Gijs (club member) and Hanna (club member).")
+    assert "density from 0.27 to 0.19" in text and "The tie with Erik (buurman) is gone." in text
+    assert c.summary("nl").startswith("Twee")
+
+
+def test_compare_moments_of_one_network():
+    net = three_moments()
+    c = netles.compare_moments(net.moments[0], net.moments[1])
+    assert (c.label_before, c.label_after, c.date_before) == ("intake", "evaluatie", "2025-02-03")
+    assert c.title() == "Van intake (3 februari 2025) naar evaluatie (20 augustus 2025)"
+    assert c.title("en") == "From intake (3 February 2025) to evaluatie (20 August 2025)"
+    assert c.left["alter_id"].tolist() == ["E"] and c.arrived["alter_id"].tolist() == ["G"]
+    back = netles.compare_moments(net.moments[1], net.moments[2])
+    assert back.arrived["alter_id"].tolist() == ["E"]  # a person may come back
+    with pytest.raises(TypeError):
+        netles.compare_moments(net, "intake")
+    with pytest.raises(ValueError):
+        netles.compare_moments(net, net, lang="de")
+
+
+def test_tables_and_html_use_labels_and_escape_names():
+    a, b = _pair()
+    b = b.with_alter({"alter_id": "X", "name": "<script>alert(1)</script>", "relation": "neighbour"})
+    c = netles.compare_moments(a, b)
+    moved = c.table("moved")
+    assert list(moved.columns) == ["Verplaatst", "Relatie", "Cirkel voor", "Cirkel na", "Sector voor", "Sector na"]
+    assert moved.iloc[0].tolist() == ["Anja (zus)", "broer of zus", "1 intimi", "2 vrienden", "familie", "familie"]
+    profile = c.table("profile")
+    assert profile.set_index("Kenmerk").loc["dichtheid"].tolist() == ["0,27", "0,14", "-0,13"]
+    assert profile.set_index("Kenmerk").loc["omvang"].tolist() == ["6", "8", "+2"]
+    for kind in ("arrived", "left", "moved", "ties", "support", "profile"):
+        shown = " ".join(str(v) for v in c.table(kind).to_numpy().ravel())
+        assert not any(code in shown.split() for code in CODES), kind
+    page = c.to_html()
+    assert "<script>alert" not in page and "&lt;script&gt;" in page
+    assert "Van voor naar na" in page and "Nieuwe contacten" in page and "dichtheid" in page
+    assert "New contacts" in c.to_html("en")
+    with pytest.raises(ValueError):
+        c.table("friends")
