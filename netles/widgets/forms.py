@@ -559,10 +559,10 @@ def carer_load_simulator(net: EgoNetwork | None = None, lang: str = "nl", steps:
         return box, state
     start, notes = _carer_start(net)
     state = CarerLoadState(steps=steps, seed=seed, lang=lang, mantelval_months=mantelval_months, **start)
-    style = {"description_width": "170px"}
+    style = {"description_width": "270px"}
 
-    def layout() -> W.Layout:  # one Layout per slider; 170 px label + a track of 300 px
-        return W.Layout(width="520px", max_width="100%")
+    def layout() -> W.Layout:  # one Layout per slider; a 270 px label + a track and readout of 300 px
+        return W.Layout(width="570px", max_width="100%")
 
     box.care_need = W.FloatSlider(value=state.care_need, min=0, max=max(60.0, float(state.care_need)), step=1,
                                   description=_c("care_need", lang), style=style, layout=layout(), readout_format=".0f",
