@@ -18,6 +18,7 @@ from .anonymise import anonymise
 from .network import EgoNetwork, Moment
 from .moments import MomentComparison, compare_moments
 from .profile import describe_profile, profile_many, quality_profile
+from .vocab import readable_table
 
 __version__ = "0.1.0"
 
@@ -39,6 +40,7 @@ __all__ = [
     "quality_profile",
     "read_dataset",
     "read_network",
+    "readable_table",
     "scales",
     "vocab",
     "write_dataset",
