@@ -5,6 +5,7 @@ import hashlib
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 import netles
@@ -55,16 +56,20 @@ def test_edge_types_selected_by_the_mapping():
     assert sorted(tuple(sorted(p)) for p in one.tie_pairs()) == [("1", "2"), ("2", "3")]
 
 
-def test_without_mapping_the_unlabelled_node_type_is_reported():
+def test_without_mapping_every_session_is_kept():
+    # issue 17.1: the Hulpverlener node type has no relation; its session is kept, relation metrics NaN
     ds = netles.read_dataset(DATA)
     report = ds.meta["problems"]
-    assert report.excluded == ["7d1e0c2a-0001"]
-    assert ds.ego_ids == ["7d1e0c2a-0002", "7d1e0c2a-0003"]
-    (problem,) = report.problems
-    assert problem.file == "deelnemer01_a1f3_attributeList_Hulpverlener.csv" and problem.row == 1
-    assert problem.field == "relation" and problem.alter == "4"
-    with pytest.raises(ValidationError, match="Hulpverlener"):
-        netles.read_dataset(DATA, strict=True)
+    assert report.ok and report.excluded == []
+    assert ds.ego_ids == ["deelnemer01", "deelnemer02", "deelnemer03"]  # case ids: one session each
+    relation = [w for w in report.warnings if w.field == "relation"]
+    assert len(relation) == 1 and "relation is missing in 1 of 6 alters (1 ego)" in relation[0].message
+    merged = [w for w in report.warnings if w.field == "edge_type"]
+    assert len(merged) == 1 and "edge_conflict, edge_kent" in merged[0].message
+    profiles = netles.profile_many(ds)
+    assert np.isnan(profiles.loc["deelnemer01", "share_family"]) and profiles.loc["deelnemer01", "size"] == 4
+    assert profiles.loc["deelnemer02", "share_family"] == 0.5 and profiles.loc["deelnemer01", "density"] == 0.5
+    assert netles.read_dataset(DATA, strict=True).ego_ids == ds.ego_ids  # notes are no problems
 
 
 def test_study_values_through_a_yaml_mapping(tmp_path):

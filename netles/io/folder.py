@@ -1,14 +1,15 @@
 """The netles dataset folder: ``egos``, ``alters`` and ``ties`` as CSV or Parquet.
 
 A folder holds three tables with the columns of the data model plus ``ego_id`` (see
-:mod:`netles.dataset`): ``egos.csv`` (``ego_id``, ``gender``, ``age``, ``group``, free columns),
+:mod:`netles.longtables`): ``egos.csv`` (``ego_id``, ``gender``, ``age``, ``group``, free columns),
 ``alters.csv`` (``ego_id``, ``alter_id``, ``relation``... and the boolean support columns
 ``support_<function>``) and ``ties.csv`` (``ego_id``, ``source``, ``target``, ``weight``), or the
-same names with ``.parquet``. CSV files are UTF-8 with a header row; ``,``, ``;`` and tab are all
-recognised, and a decimal comma is read as a decimal point.
+same names with ``.parquet``; a dataset with moments has a ``moment`` column in all three. CSV
+files are UTF-8 with a header row; ``,``, ``;`` and tab are all recognised, and a decimal comma is
+read as a decimal point.
 
-:func:`write_dataset_folder` writes each file atomically and refuses a dataset that still holds
-names unless told otherwise.
+:func:`write_dataset_folder` writes the three files all or nothing and refuses a dataset that
+still holds names unless told otherwise.
 """
 from __future__ import annotations
 
@@ -18,12 +19,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..dataset import Dataset
 from ..errors import Problem, ValidationError
+from ..longtables import Dataset
 from .atomic import atomic_write_bytes, atomic_write_text
+from .mapping import Mapping, apply_mapping
+from .raw import RawTables
 from .tables import RawTable, read_table
 
-__all__ = ["TABLES", "is_dataset_folder", "read_dataset_folder_tables", "write_dataset_folder", "check_no_names"]
+__all__ = ["TABLES", "is_dataset_folder", "read_folder", "read_dataset_folder_tables", "write_dataset_folder", "check_no_names"]
 
 TABLES = ("egos", "alters", "ties")
 FORMATS = ("csv", "parquet")
@@ -46,7 +49,7 @@ def is_dataset_folder(folder: str | os.PathLike) -> bool:
     return bool(_files(Path(folder)).get("egos"))
 
 
-def read_dataset_folder_tables(folder: str | os.PathLike) -> tuple[dict[str, RawTable | None], list[Problem], set]:
+def read_dataset_folder_tables(folder: str | os.PathLike, na_values=None) -> tuple[dict[str, RawTable | None], list[Problem], set]:
     """Read the three tables of a dataset folder without interpreting values.
 
     Returns
@@ -75,19 +78,49 @@ def read_dataset_folder_tables(folder: str | os.PathLike) -> tuple[dict[str, Raw
             broken.add("*")
             continue
         path = options.get("csv") or options["parquet"]
-        raw = read_table(path)
-        egos_of_bad, complete = raw.ego_of_bad_rows("ego_id")
-        if not complete:
-            broken.add("*")
-        broken |= egos_of_bad
-        for problem in raw.problems:
-            cells = raw.bad_rows.get(problem.row) if isinstance(problem.row, int) else None
-            one = RawTable(raw.file, None, [], {problem.row: cells}, raw.separator, raw.header).ego_of_bad_rows("ego_id")[0] if cells else set()
-            problems.append(problem.located(ego=next(iter(one))) if len(one) == 1 else problem)
+        raw = read_table(path, na_values=na_values)
+        problems.extend(located_problems(raw, "ego_id", broken))
         tables[table] = raw
         if raw.frame is None and table != "egos":
             broken.add("*")
     return tables, problems, broken
+
+
+def located_problems(raw: RawTable, ego_column: str | None, broken: set) -> list[Problem]:
+    """The reading problems of one table, each with its ego where the broken row tells it; the
+    egos of broken rows are added to ``broken`` (``"*"`` when a row's ego cannot be told)."""
+    egos_of_bad, complete = raw.ego_of_bad_rows(ego_column) if ego_column else (set(), not raw.bad_rows)
+    if not complete:
+        broken.add("*")
+    broken |= egos_of_bad
+    out = []
+    for problem in raw.problems:
+        cells = raw.bad_rows.get(problem.row) if isinstance(problem.row, int) else None
+        one = RawTable(raw.file, None, [], {problem.row: cells}, raw.separator, raw.header).ego_of_bad_rows(ego_column)[0] if cells and ego_column else set()
+        out.append(problem.located(ego=next(iter(one))) if len(one) == 1 else problem)
+    return out
+
+
+def read_folder(path: str | os.PathLike, mapping: Mapping | None = None, na_values=None, edge_types=None) -> RawTables:
+    """The raw tables of a netles dataset folder (see the module documentation)."""
+    from .raw import merge_tie_types
+
+    tables, problems, broken = read_dataset_folder_tables(path, na_values=na_values)
+    frames = {}
+    warnings = []
+    for table in TABLES:
+        raw = tables.get(table)
+        frame, found = apply_mapping(raw.frame if raw is not None else None, table, mapping)
+        problems.extend(found)
+        frames[table] = frame
+    if frames["ties"] is not None:
+        types = edge_types if edge_types is not None else (mapping.edge_types() if mapping is not None else None)
+        frames["ties"], notes = merge_tie_types(frames["ties"], types, file=tables["ties"].file if tables.get("ties") else "ties.csv")
+        warnings.extend(notes)
+    files = tuple((tables[t].file if tables.get(t) is not None else f"{t}.csv") for t in TABLES)
+    return RawTables(frames["egos"], frames["alters"], frames["ties"], problems, broken, files, "folder", warnings=warnings,
+                     declared={t: mapping.declared(t) for t in TABLES} if mapping is not None else {},
+                     moment_order=mapping.moment_order() if mapping is not None else None)
 
 
 def check_no_names(ds: Dataset, allow_names: bool = False) -> None:
