@@ -261,6 +261,7 @@ def read_graphml_tables(path: str | os.PathLike, mapping: Mapping | None = None,
     ego_ids = _ego_ids(graphs, problems, warnings)
     egos, alters, ties = [], [], []
     loops = repeats = graphs_hit = 0
+    hit_files: list[str] = []
     missing = {str(v) for v in (na_values or ())}
     for g, ego_id in zip(graphs, ego_ids):
         if ego_id is None:
@@ -270,11 +271,14 @@ def read_graphml_tables(path: str | os.PathLike, mapping: Mapping | None = None,
         kept, n_loops, n_repeats = _collapse(g["ties"], ego_id, g["file"])
         if n_loops or n_repeats:
             graphs_hit += 1
+            if g["file"] not in hit_files:
+                hit_files.append(g["file"])
         loops, repeats = loops + n_loops, repeats + n_repeats
         ties.extend({**t, "ego_id": ego_id} for t in kept)
     if loops or repeats:
         warnings.append(Problem(f"{loops:,} edge(s) from a node to itself and {repeats:,} repeated edge(s) in {graphs_hit:,} graph(s) were "
-                                "collapsed: an ego network has each pair of alters once", file=graphs[0]["file"] if graphs else None, field="target"))
+                                "collapsed: an ego network has each pair of alters once", file=", ".join(hit_files[:3]) + (" ..." if len(hit_files) > 3 else ""),
+                                field="target"))
     frames = {}
     for table, records in (("egos", egos), ("alters", alters), ("ties", ties)):
         frame = _frame(records)
