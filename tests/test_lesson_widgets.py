@@ -1,8 +1,10 @@
 """The concept widgets of the lessons, driven by setting values and clicking, without a browser."""
+import json
+
 import ipywidgets as widgets
 import pytest
 
-from netles import datasets, metrics
+from netles import EgoNetwork, datasets, metrics
 from netles.models import kanteling
 from netles.widgets import lesson_widgets as lw
 
@@ -12,8 +14,17 @@ def voorbeeld():
     return datasets.load_case("voorbeeld")
 
 
+def _pilot():
+    """The pilot's before and after networks: moments ``voor`` and ``na`` of one case (read from the
+    file, so this works before and after netles reads moments itself)."""
+    data = json.loads(datasets.case_path("pilot_netwerkversterking").read_text(encoding="utf-8"))
+    moments = {m["label"]: m for m in data["moments"]}
+    return tuple(EgoNetwork.from_dict({"ego": moments[label].get("ego", data["ego"]), "alters": moments[label]["alters"],
+                                       "ties": moments[label]["ties"]}) for label in ("voor", "na"))
+
+
 def _all_factories(net):
-    voor, na = datasets.load_case("pilot_voor"), datasets.load_case("pilot_na")
+    voor, na = _pilot()
     return {
         "schalock": lambda lang: lw.schalock_widget(lang=lang),
         "kanteling": lambda lang: lw.kanteling_widget(net, lang=lang),
@@ -173,7 +184,7 @@ def test_dimensions_each_moves_its_feature():
 
 
 def test_pilot_skills_each_skill_contributes():
-    voor, na = datasets.load_case("pilot_voor"), datasets.load_case("pilot_na")
+    voor, na = _pilot()
     _, s = lw.pilot_skills_widget(voor, na)
     assert all(n > 0 for n in s.result["changes"].values())
     full = s.result["network"]
