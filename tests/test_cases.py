@@ -264,6 +264,18 @@ def test_moments_follow_the_contract(name):
 
 
 @pytest.mark.parametrize("name", MOMENT_CASES)
+def test_netles_reads_the_moments_as_stored(name):
+    net = datasets.load_case(name)
+    stored = moment_networks(name)
+    assert [(m.label, m.day) for m in net.moments] == [(label, date) for label, date, *_ in stored]
+    for m, (label, _, mine, data) in zip(net.moments, stored):
+        assert m.note == data["note"] and m.network.extra.get("note_en") == data["note_en"]
+        assert m.network.ego == mine.ego and m.network.alters.equals(mine.alters), label
+        assert set(m.network.tie_pairs()) == set(mine.tie_pairs()), label
+        assert m.network.extra.get("carer") == data.get("carer") and m.network.extra.get("safety") == data.get("safety")
+
+
+@pytest.mark.parametrize("name", MOMENT_CASES)
 def test_the_working_network_is_the_latest_moment(name):
     data = raw(name)
     last = data["moments"][-1]
