@@ -1,10 +1,8 @@
 """The concept widgets of the lessons, driven by setting values and clicking, without a browser."""
-import json
-
 import ipywidgets as widgets
 import pytest
 
-from netles import EgoNetwork, datasets, metrics
+from netles import datasets, metrics
 from netles.models import kanteling
 from netles.widgets import lesson_widgets as lw
 
@@ -15,12 +13,9 @@ def voorbeeld():
 
 
 def _pilot():
-    """The pilot's before and after networks: moments ``voor`` and ``na`` of one case (read from the
-    file, so this works before and after netles reads moments itself)."""
-    data = json.loads(datasets.case_path("pilot_netwerkversterking").read_text(encoding="utf-8"))
-    moments = {m["label"]: m for m in data["moments"]}
-    return tuple(EgoNetwork.from_dict({"ego": moments[label].get("ego", data["ego"]), "alters": moments[label]["alters"],
-                                       "ties": moments[label]["ties"]}) for label in ("voor", "na"))
+    """The pilot's before and after networks: moments ``voor`` and ``na`` of one case."""
+    net = datasets.load_case("pilot_netwerkversterking")
+    return net.moment("voor"), net.moment("na")
 
 
 def _all_factories(net):
