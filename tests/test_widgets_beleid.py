@@ -23,8 +23,10 @@ def _items():
 
 def test_a_choice_exercise_starts_empty_and_says_nothing_before_check():
     widget, state = choice_exercise(_items(), TRUE_FALSE)
-    assert all(d.value is None for d in widget.choices.values())
+    # "" shows "kies ..." in the box; None would show an empty-looking dropdown
+    assert all(d.value == "" and d.label == "kies ..." for d in widget.choices.values())
     assert all(f.value == "" for f in widget.feedback.values()) and widget.summary.value == ""
+    assert state.choices == {"a": None, "b": None}
     widget.choices["a"].value = "true"
     assert widget.feedback["a"].value == "" and state.feedback == {}
 
@@ -38,6 +40,9 @@ def test_check_gives_feedback_with_the_explanation_and_names_what_is_unchosen():
     assert "0 van de 2 goed" in widget.summary.value and "B is waar." in widget.summary.value
     widget.choices["a"].value = "true"  # a new choice clears the old feedback until the next check
     assert widget.feedback["a"].value == "" and not state.checked
+    widget.choices["a"].value = ""  # back to "kies ..."
+    assert state.choices["a"] is None
+    widget.choices["a"].value = "true"
     widget.choices["b"].value = "false"
     widget.check_button.click()
     assert state.n_right == 2 and "2 van de 2 goed" in widget.summary.value and not state.unchosen
@@ -65,8 +70,8 @@ def test_the_quality_of_life_exercise_ticks_and_rates_nothing_at_the_start():
     # issue 12: the old widget pre-ticked "depends on the network" for relations and inclusion
     widget, state = quality_of_life_exercise()
     assert len(widget.choices) == 8 == len(widget.scores)
-    assert all(d.value is None for d in widget.choices.values())
-    assert all(d.value is None for d in widget.scores.values())
+    assert all(d.value == "" and d.label == "kies ..." for d in widget.choices.values())
+    assert all(d.value == "" and d.label == "-" for d in widget.scores.values())
     assert state.cluster_means() == {} and state.lowest() is None
 
 
@@ -103,7 +108,7 @@ def test_every_person_of_the_case_is_sorted_and_nothing_is_chosen_yet(case):
     net = datasets.load_case(case)
     widget, state = support_system_exercise(net)
     assert set(widget.choices) == {str(a) for a in net.alter_ids}
-    assert all(d.value is None for d in widget.choices.values())
+    assert all(d.value == "" for d in widget.choices.values())
     for alter in net.alters.to_dict("records"):
         accepted = {i.key: i.accepted for i in state.items}[str(alter["alter_id"])]
         if alter["relation"] == "professional":
@@ -133,7 +138,7 @@ def test_support_system_feedback_and_english_relation_labels():
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_every_policy_exercise_starts_empty_and_can_be_answered_fully(topic, lang):
     widget, state = policy_exercise(topic, lang=lang)
-    assert all(d.value is None for d in widget.choices.values())
+    assert all(d.value == "" and d.label == ("kies ..." if lang == "nl" else "choose ...") for d in widget.choices.values())
     for item in state.items:
         assert item.text[0] and item.text[1] and item.text[0] != item.text[1]
         widget.choices[item.key].value = sorted(item.accepted)[0]

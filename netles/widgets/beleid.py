@@ -230,8 +230,8 @@ def choice_exercise(items: Sequence[ExerciseItem], options: Sequence[tuple[str, 
     >>> items = [ExerciseItem("a", ("Eén plus één is twee.", "One plus one is two."), frozenset({"yes"}),
     ...                       ("Rekenen.", "Arithmetic."))]
     >>> widget, state = choice_exercise(items, [("yes", "juist", "true"), ("no", "onjuist", "false")])
-    >>> widget.choices["a"].value is None
-    True
+    >>> widget.choices["a"].value, widget.choices["a"].label
+    ('', 'kies ...')
     >>> widget.choices["a"].value = "no"; widget.check_button.click()
     >>> state.n_right, widget.feedback["a"].value.count("Nog niet")
     (0, 1)
@@ -239,15 +239,16 @@ def choice_exercise(items: Sequence[ExerciseItem], options: Sequence[tuple[str, 
     state = ExerciseState(items, options, lang)
     box = W.VBox(layout=W.Layout(max_width="900px"))
     box.add_class("netles-exercise")
-    choose = [(_t("choose", lang), None), *[(_pick(o[1:], lang), o[0]) for o in state.options]]
+    # The empty choice is "" rather than None: a Dropdown whose value is None shows a blank box.
+    choose = [(_t("choose", lang), ""), *[(_pick(o[1:], lang), o[0]) for o in state.options]]
     box.choices, box.feedback = {}, {}
     rows = []
     for item in state.items:
         label = W.HTML(f"<div style='padding-top:4px'>{html.escape(_pick(item.text, lang))}</div>",
                        layout=W.Layout(width=label_width))
-        box.choices[item.key] = W.Dropdown(options=choose, value=None, layout=W.Layout(width="300px"))
+        box.choices[item.key] = W.Dropdown(options=choose, value="", layout=W.Layout(width="300px"))
         box.feedback[item.key] = W.HTML()
-        box.choices[item.key].observe(lambda c, k=item.key: on_choose(k, c["new"]), "value")
+        box.choices[item.key].observe(lambda c, k=item.key: on_choose(k, c["new"] or None), "value")
         rows.append(W.VBox([W.HBox([label, box.choices[item.key]]), box.feedback[item.key]],
                            layout=W.Layout(border_bottom="1px solid #ddd", padding="3px 0")))
     box.check_button = W.Button(description=_t("check", lang), button_style="primary")
@@ -417,8 +418,8 @@ def quality_of_life_exercise(lang: str = "nl") -> tuple[W.Widget, QualityOfLifeS
     Examples
     --------
     >>> widget, state = quality_of_life_exercise()
-    >>> any(d.value is not None for d in widget.choices.values()), any(d.value is not None for d in widget.scores.values())
-    (False, False)
+    >>> {d.label for d in widget.choices.values()}, {d.label for d in widget.scores.values()}
+    ({'kies ...'}, {'-'})
     >>> widget.choices["relations"].value = "direct"; widget.choices["material"].value = "direct"
     >>> widget.check_button.click(); state.n_right
     1
@@ -429,8 +430,8 @@ def quality_of_life_exercise(lang: str = "nl") -> tuple[W.Widget, QualityOfLifeS
     state = QualityOfLifeState(lang)
     box = W.VBox(layout=W.Layout(max_width="960px"))
     box.add_class("netles-quality-of-life")
-    score_options = [("-", None), *[(str(i), i) for i in range(11)]]
-    net_options = [(_t("choose", lang), None), *[(_pick(o[1:], lang), o[0]) for o in _NET_OPTIONS]]
+    score_options = [("-", ""), *[(str(i), i) for i in range(11)]]
+    net_options = [(_t("choose", lang), ""), *[(_pick(o[1:], lang), o[0]) for o in _NET_OPTIONS]]
     box.scores, box.choices, box.feedback = {}, {}, {}
     header = W.HBox([W.HTML("", layout=W.Layout(width="230px")),
                      W.HTML(f"<i>{_t('score', lang)}</i>", layout=W.Layout(width="150px")),
@@ -439,11 +440,11 @@ def quality_of_life_exercise(lang: str = "nl") -> tuple[W.Widget, QualityOfLifeS
     for key, d in QUALITY_OF_LIFE_DOMAINS.items():
         name = W.HTML(f"<b>{html.escape(_pick(d['name'], lang))}</b><br><span style='color:#555;font-size:90%'>"
                       f"{html.escape(_pick(d['cluster'], lang))}</span>", layout=W.Layout(width="230px"))
-        box.scores[key] = W.Dropdown(options=score_options, value=None, layout=W.Layout(width="80px", margin="0 70px 0 0"))
-        box.choices[key] = W.Dropdown(options=net_options, value=None, layout=W.Layout(width="330px"))
+        box.scores[key] = W.Dropdown(options=score_options, value="", layout=W.Layout(width="80px", margin="0 70px 0 0"))
+        box.choices[key] = W.Dropdown(options=net_options, value="", layout=W.Layout(width="330px"))
         box.feedback[key] = W.HTML()
-        box.scores[key].observe(lambda c, k=key: on_rate(k, c["new"]), "value")
-        box.choices[key].observe(lambda c, k=key: on_choose(k, c["new"]), "value")
+        box.scores[key].observe(lambda c, k=key: on_rate(k, None if c["new"] == "" else c["new"]), "value")
+        box.choices[key].observe(lambda c, k=key: on_choose(k, c["new"] or None), "value")
         rows.append(W.VBox([W.HBox([name, box.scores[key], box.choices[key]]), box.feedback[key]],
                            layout=W.Layout(border_bottom="1px solid #ddd", padding="3px 0")))
     box.clusters = W.HTML()
