@@ -126,14 +126,16 @@ def questionnaire_form(name: str, lang: str = "nl", answers: Any = None) -> tupl
     spec = state.spec
     box = W.VBox(layout=W.Layout(max_width="900px"))
     box.add_class("netles-form")
-    options = [(_t("unanswered", lang), None), *[(o.label(lang), o.code) for o in spec.options]]
+    # "" stands for "no answer": a Dropdown whose value is None shows nothing and reads as broken.
+    options = [(_t("unanswered", lang), ""), *[(o.label(lang), o.code) for o in spec.options]]
     box.items = {}
     rows = []
     for number, item in enumerate(spec.items, start=1):
-        dropdown = W.Dropdown(options=options, value=None, layout=W.Layout(width="200px"))
-        dropdown.observe(lambda c, k=item.key: state.answers.__setitem__(k, c["new"]), "value")
+        dropdown = W.Dropdown(options=options, value="", layout=W.Layout(width="200px", max_width="100%"))
+        dropdown.observe(lambda c, k=item.key: state.answers.__setitem__(k, None if c["new"] == "" else c["new"]),
+                         "value")
         box.items[item.key] = dropdown
-        rows.append(W.HBox([W.HTML(f"{number}. {html.escape(item.label(lang))}", layout=W.Layout(width="600px")), dropdown]))
+        rows.append(W.HBox([W.HTML(f"{number}. {html.escape(item.label(lang))}", layout=W.Layout(width="600px", max_width="70%")), dropdown]))
     box.extras = {}
     for extra in spec.extra_inputs:
         field = W.BoundedFloatText(value=None, min=extra.low, max=extra.high, description="",
@@ -164,7 +166,7 @@ def questionnaire_form(name: str, lang: str = "nl", answers: Any = None) -> tupl
                     *rows, box.submit_button, box.result]
     if answers is not None:
         for key, code in spec.read_answers(answers).items():
-            box.items[key].value = code
+            box.items[key].value = "" if code is None else code
         on_submit()
     return box, state
 
@@ -885,7 +887,8 @@ class LiabilityState:
         None when the answers contradict each other (see :attr:`problem`).
     problem : str or None
     text : str
-        ``result.describe(lang)``, or the disclaimer and the problem.
+        ``result.describe(lang)`` without the disclaimer (the form shows it once, above the
+        questions), or the problem.
 
     Examples
     --------
@@ -893,7 +896,7 @@ class LiabilityState:
     >>> state.update(for_whom="other_client", request="organisation").responsible
     'organisation'
     >>> state.text.splitlines()[0]
-    'Lesmateriaal op basis van de richtlijn van één zorgorganisatie; geen juridisch advies.'
+    'Verantwoordelijk: de zorgorganisatie'
     """
 
     DEFAULTS = dict(actor="network_member", for_whom="own_relative", request="client", procedure="care",
@@ -941,12 +944,12 @@ class LiabilityState:
         try:
             self.result = liability.who_is_liable(**self.arguments())
             self.problem = None
-            self.text = self.result.describe(self.lang)
+            self.text = self.result.describe(self.lang, disclaimer=False)
         except ValidationError as exc:
             self.result = None
             self.problem = _l("impossible", self.lang, why="; ".join(
                 f"{p.field}: {p.message}" if p.field else p.message for p in exc.problems))
-            self.text = liability.DISCLAIMER[_lang_index(self.lang)] + "\n\n" + self.problem
+            self.text = self.problem
         for callback in list(self._listeners):
             callback(self)
         return self.result
@@ -983,22 +986,26 @@ def liability_form(lang: str = "nl") -> tuple[W.Widget, LiabilityState]:
     state = LiabilityState(lang)
     i = _lang_index(lang)
     style = {"description_width": "260px"}
-    wide = W.Layout(width="560px")
+
+    def _wide() -> W.Layout:  # one Layout per control: a shared Layout is one model in the browser
+        return W.Layout(width="560px", max_width="100%")
+
     box = W.VBox(layout=W.Layout(max_width="900px"))
     box.add_class("netles-liability")
     inputs: dict = {}
     for name, voc in (("actor", liability.ACTORS), ("for_whom", liability.FOR_WHOM), ("request", liability.REQUESTS),
                       ("procedure", liability.PROCEDURES)):
         inputs[name] = W.Dropdown(options=[(voc.label(c, lang), c) for c in voc.codes], value=state.values[name],
-                                  description=voc.field_label(lang).capitalize(), style=style, layout=wide)
+                                  description=voc.field_label(lang).capitalize(), style=style, layout=_wide())
     yes_no = [(_l("yes", lang), True), (_l("no", lang), False)]
-    inputs["coordinated"] = W.Dropdown(options=[(_l("auto", lang), None), *yes_no], value=None,
-                                       description=_l("coordinated", lang), style=style, layout=wide)
+    # "" stands for None: a Dropdown whose value is None shows nothing at all (it reads as empty).
+    inputs["coordinated"] = W.Dropdown(options=[(_l("auto", lang), ""), *yes_no], value="",
+                                       description=_l("coordinated", lang), style=style, layout=_wide())
     for name in ("knowledge_sufficient", "lack_noticed", "professional_acted", "going_wrong"):
         inputs[name] = W.Checkbox(value=state.values[name], description=_l(name, lang), indent=False,
                                   layout=W.Layout(width="560px"))
-    inputs["improved"] = W.Dropdown(options=[(_l("unknown", lang), None), *yes_no], value=None,
-                                    description=_l("improved", lang), style=style, layout=wide)
+    inputs["improved"] = W.Dropdown(options=[(_l("unknown", lang), ""), *yes_no], value="",
+                                    description=_l("improved", lang), style=style, layout=_wide())
     inputs["structural"] = W.Checkbox(value=False, description=_l("structural", lang), indent=False,
                                       layout=W.Layout(width="560px"))
     box.inputs = inputs
@@ -1014,7 +1021,7 @@ def liability_form(lang: str = "nl") -> tuple[W.Widget, LiabilityState]:
                             f"border:1px solid #ccc;padding:6px'>{html.escape(state.text)}</div>")
 
     for name, control in inputs.items():
-        control.observe(lambda c, k=name: state.update(**{k: c["new"]}), "value")
+        control.observe(lambda c, k=name: state.update(**{k: None if c["new"] == "" else c["new"]}), "value")
     state.on_change(redraw)
     redraw()
     box.children = [W.HTML(f"<h4 style='margin:4px 0'>{html.escape(_l('title', lang))}</h4>"), box.disclaimer,
