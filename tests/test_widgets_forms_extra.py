@@ -171,6 +171,7 @@ def test_case_needs_become_support_needs_with_their_own_helpers():
     widget, state = kanteling_exercise(net=net)
     assert list(widget.rungs) == [n.need_id for n in needs]
     assert "Zorgvragen uit de casus" in widget.source.value
+    widget.check_button.click()  # the proposal only after checking
     widget.reveal_button.click()
     expected = {n.need_id: kanteling.propose_rung(n, contexts[n.need_id]) for n in needs}
     assert state.proposal == expected

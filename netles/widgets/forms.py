@@ -36,6 +36,7 @@ __all__ = [
     "KantelingState",
     "DEFAULT_SUPPORT_NEEDS",
     "needs_from_case",
+    "kanteling_setup",
     "liability_form",
     "LiabilityState",
 ]
@@ -482,7 +483,10 @@ def needs_from_case(net: EgoNetwork) -> tuple[list, dict, dict]:
     help (care tasks are); ``frequency`` is optional too (default weekly). The ``network`` list says
     who could do this need: each need gets its own
     :class:`~netles.models.kanteling.KantelingContext` in which these alters have offered the
-    need's function (``willing``), so an offer for one task does not count for another. When the
+    need's function (``willing``), so an offer for one task does not count for another, and only
+    they count for it (``candidates``): an empty list means the case says nobody in the network can
+    do it (personal care left to the wijkverpleging, say); ``"?"`` in the list means anyone who gives
+    the function. When the
     carer is an alter, that context knows the carer and, when the case has CSI answers, the carer's
     CSI (:func:`netles.scales.csi`). A need already in the :class:`SupportNeed` format is read with
     :meth:`SupportNeed.from_dict` and checked against the shared context.
@@ -549,8 +553,14 @@ def needs_from_case(net: EgoNetwork) -> tuple[list, dict, dict]:
             if isinstance(helpers, str) or not isinstance(helpers, Sequence):
                 raise ValidationError(Problem("is not a list of alter ids", file=source, row=row, field="network",
                                               value=helpers, allowed="a list of alter ids"))
+            # The case names who could do this need; only they count for it ("?" in the list: anyone
+            # who gives or offers the function). An empty list says nobody in the network can, as for
+            # personal care that the case leaves to the wijkverpleging.
+            open_list = "?" in helpers
+            named = [a for a in helpers if a != "?"]
             context = kanteling.KantelingContext(net, carer=carer_id, carer_csi=carer_csi,
-                                                 willing={a: {need.function} for a in helpers})
+                                                 willing={a: {need.function} for a in named},
+                                                 candidates=None if open_list else named)
             if item.get("individual_provision"):
                 individual[need.need_id] = str(item["individual_provision"])
         if need.need_id in seen:
@@ -712,6 +722,40 @@ class KantelingState:
 _STATUS_COLOUR = {"ok": "#1d5e20", "too_high": "#8a5a00", "too_low": "#a40000"}
 
 
+def kanteling_setup(needs: Sequence | None = None, net: EgoNetwork | None = None, lang: str = "nl",
+                    context: Any = None) -> tuple[list, Any, dict, str]:
+    """The needs and contexts of a kanteling exercise, the same for every kanteling widget.
+
+    Returns ``(needs, context, individual, source)``: the case's care needs when it has them and
+    they fit the model (:func:`needs_from_case`), otherwise :data:`DEFAULT_SUPPORT_NEEDS`; the
+    context (one :class:`~netles.models.kanteling.KantelingContext` or ``need_id -> context``);
+    the individual provisions the case names; and a sentence saying where the needs came from.
+    """
+    from .. import datasets
+
+    _lang_index(lang)
+    network = net if net is not None else datasets.load_case("voorbeeld")
+    individual: dict = {}
+    if needs is not None:
+        return list(needs), (context if context is not None else kanteling.KantelingContext(network)), {}, ""
+    carer = network.extra.get("carer")
+    has_case_needs = bool(carer.get("care_needs")) if isinstance(carer, Mapping) else False
+    ctx = None
+    if has_case_needs and context is None:
+        try:
+            needs, ctx, individual = needs_from_case(network)
+            source = _k("source_case", lang)
+        except (ValidationError, TypeError) as exc:
+            why = exc.problems[0].message if isinstance(exc, ValidationError) and exc.problems else str(exc)
+            source = _k("source_bad", lang, why=why)
+    else:
+        source = _k("source_default", lang) if net is not None else ""
+    if ctx is None:
+        needs = list(DEFAULT_SUPPORT_NEEDS)
+        ctx = context if context is not None else kanteling.KantelingContext(network)
+    return list(needs), ctx, individual, source
+
+
 def kanteling_exercise(needs: Sequence | None = None, net: EgoNetwork | None = None, lang: str = "nl", *,
                        context: Any = None) -> tuple[W.Widget, KantelingState]:
     """The kanteling ladder as an exercise: a rung per need, feedback on request, the proposal only
@@ -756,35 +800,15 @@ def kanteling_exercise(needs: Sequence | None = None, net: EgoNetwork | None = N
     >>> "sociaal netwerk" in widget.proposals["boodschappen"].value
     True
     """
-    from .. import datasets
-
     i = _lang_index(lang)
-    network = net if net is not None else datasets.load_case("voorbeeld")
-    individual: dict = {}
-    if needs is not None:
-        source = ""
-        ctx = context if context is not None else kanteling.KantelingContext(network)
-    else:
-        has_case_needs = bool((network.extra.get("carer") or {}).get("care_needs")) if isinstance(
-            network.extra.get("carer"), Mapping) else False
-        ctx = None
-        if has_case_needs and context is None:
-            try:
-                needs, ctx, individual = needs_from_case(network)
-                source = _k("source_case", lang)
-            except (ValidationError, TypeError) as exc:
-                why = exc.problems[0].message if isinstance(exc, ValidationError) and exc.problems else str(exc)
-                source = _k("source_bad", lang, why=why)
-        else:
-            source = _k("source_default", lang) if net is not None else ""
-        if ctx is None:
-            needs = list(DEFAULT_SUPPORT_NEEDS)
-            ctx = context if context is not None else kanteling.KantelingContext(network)
+    needs, ctx, individual, source = kanteling_setup(needs, net, lang, context)
     state = KantelingState(needs, ctx, lang=lang, individual=individual)
 
     box = W.VBox(layout=W.Layout(max_width="900px"))
     box.add_class("netles-kanteling")
-    options = [(_k("choose", lang), None), *[(kanteling.RUNG.label(code, lang), code) for code in kanteling.RUNG.codes]]
+    # Every need starts on "(kies een trede)" ("" for None: a Dropdown valued None looks empty),
+    # never on the model's answer.
+    options = [(_k("choose", lang), ""), *[(kanteling.RUNG.label(code, lang), code) for code in kanteling.RUNG.codes]]
     box.rungs, box.feedback, box.proposals = {}, {}, {}
     rows = []
     for need in state.needs:
@@ -794,14 +818,15 @@ def kanteling_exercise(needs: Sequence | None = None, net: EgoNetwork | None = N
                                    html.escape(vocab.label("contact", need.frequency, lang))])
         label = W.HTML(f"<b>{html.escape(need.description)}</b><br><span style='color:#555;font-size:90%'>{facts}</span>",
                        layout=W.Layout(width="360px"))
-        box.rungs[nid] = W.Dropdown(options=options, value=None, layout=W.Layout(width="330px"))
+        box.rungs[nid] = W.Dropdown(options=options, value="", layout=W.Layout(width="330px", max_width="100%"))
         box.feedback[nid] = W.HTML()
         box.proposals[nid] = W.HTML()
-        box.rungs[nid].observe(lambda c, k=nid: on_choose(k, c["new"]), "value")
+        box.rungs[nid].observe(lambda c, k=nid: on_choose(k, c["new"] or None), "value")
         rows.append(W.VBox([W.HBox([label, box.rungs[nid]]), box.feedback[nid], box.proposals[nid]],
                            layout=W.Layout(border_bottom="1px solid #ddd", padding="4px 0")))
     box.check_button = W.Button(description=_k("check", lang), button_style="primary")
-    box.reveal_button = W.Button(description=_k("reveal", lang))
+    # the model's proposal only after the student has checked their own placement
+    box.reveal_button = W.Button(description=_k("reveal", lang), disabled=True)
     box.summary = W.HTML()
     box.source = W.HTML(f"<i>{html.escape(source)}</i>" if source else "")
 
@@ -824,8 +849,11 @@ def kanteling_exercise(needs: Sequence | None = None, net: EgoNetwork | None = N
             names = ", ".join(n.description for n in state.needs if n.need_id in state.unchosen)
             lines.append(_k("unchosen", lang, what=names))
         box.summary.value = "<b>" + "<br>".join(html.escape(line) for line in lines) + "</b>"
+        box.reveal_button.disabled = False
 
     def on_reveal(_=None) -> None:
+        if box.reveal_button.disabled:  # a click on the disabled button from code: not before checking
+            return
         proposal = state.reveal()
         for nid, rung in proposal.items():
             text = _k("proposal", lang, rung=kanteling.RUNG.label(rung, lang))
