@@ -145,7 +145,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "isolates": ("losse contacten (kennen niemand anders)", "isolates"),
     "effective_size": ("effectieve omvang", "effective size"),
     "efficiency": ("efficiëntie", "efficiency"),
-    "constraint": ("beperking (constraint)", "constraint"),
+    # not "beperking": in this field beperking means a disability
+    "constraint": ("afhankelijkheid van één groep (constraint)", "dependence on one group (constraint)"),
     "broker_pairs": ("paren die elkaar niet kennen", "unconnected pairs"),
     "share_family": ("aandeel familie", "share family"),
     "share_professional": ("aandeel professionals", "share professionals"),
@@ -159,7 +160,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "max_support_share": ("aandeel grootste steungever", "share of the biggest supporter"),
 }
 _PREFIXES: dict[str, tuple[str, str]] = {
-    "n_categories": ("aantal soorten", "categories of"),
+    "n_categories": ("aantal soorten", "number of categories"),
     "blau": ("gevarieerdheid (Blau)", "diversity (Blau)"),
     "iqv": ("gevarieerdheid (IQV)", "diversity (IQV)"),
     "entropy": ("gevarieerdheid (entropie)", "diversity (entropy)"),
@@ -281,13 +282,18 @@ _INTERPRET: dict[str, Callable[[float], tuple[str, str]]] = {
         (math.inf, "weinig overlap: de contacten vullen elkaar aan", "little overlap: the contacts complement each other"),
     ),
     "multiplexity": _bands(
-        (1, "de meeste mensen geven (nog) geen steun", "most people give no support (yet)"),
-        (2, "gemiddeld één soort steun per persoon", "on average one kind of support per person"),
-        (math.inf, "veel mensen geven meerdere soorten steun", "many people give several kinds of support"),
+        (1, "gemiddeld minder dan één soort steun per persoon: niet iedereen geeft steun",
+         "on average less than one kind of support per person: not everyone gives support"),
+        (1 + 1e-9, "gemiddeld één soort steun per persoon", "on average one kind of support per person"),
+        (2, "gemiddeld tussen één en twee soorten steun per persoon",
+         "on average between one and two kinds of support per person"),
+        (math.inf, "gemiddeld twee of meer soorten steun per persoon: mensen geven vaak meerdere soorten steun",
+         "on average two or more kinds of support per person: people often give several kinds"),
     ),
     "ei_gender": _bands(
         (-0.3, "vooral contacten van hetzelfde gender als de cliënt", "mostly contacts of the client's own gender"),
-        (0.3, "een mix van genders", "a mix of genders"),
+        (0.3, "ongeveer evenveel contacten van het eigen als van een ander gender",
+         "about as many contacts of the client's own gender as of another"),
         (math.inf, "vooral contacten van een ander gender", "mostly contacts of another gender"),
     ),
     "blau_relation": _bands(
@@ -323,8 +329,10 @@ def describe_profile(profile: pd.Series, lang: str = "nl", keys: list[str] | Non
     -------
     pandas.DataFrame
         Columns ``kenmerk``, ``waarde``, ``betekenis`` (Dutch) or ``metric``, ``value``,
-        ``meaning`` (English), indexed by metric key. A metric that cannot be computed (NaN)
-        shows "-" and says why.
+        ``meaning`` (English), indexed by metric key (``table.loc["density"]``). The index is for
+        code only: in a notebook the table is shown without it (:func:`netles.vocab.readable`), so a
+        Dutch reader sees no English keys. A metric that cannot be computed (NaN) shows "-" and
+        says why.
 
     Examples
     --------
@@ -349,7 +357,7 @@ def describe_profile(profile: pd.Series, lang: str = "nl", keys: list[str] | Non
         rows.append((key, metric_label(key, lang), _format(value, lang), meaning))
     columns = ["kenmerk", "waarde", "betekenis"] if lang == "nl" else ["metric", "value", "meaning"]
     frame = pd.DataFrame([r[1:] for r in rows], columns=columns, index=pd.Index([r[0] for r in rows], name="key"))
-    return frame
+    return vocab.readable(frame)
 
 
 # -- many egos at once ---------------------------------------------------------------------------

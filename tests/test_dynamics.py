@@ -170,3 +170,17 @@ def test_bad_simulate_parameters():
     with pytest.raises(TypeError):
         simulate(net.to_dict())
     assert len(simulate(net, steps=0)) == 1
+
+
+def test_choose_carer_skips_professionals_and_volunteers():
+    from netles import datasets
+    from netles.models import choose_carer
+
+    net = datasets.load_case("voorbeeld").with_alter_changes(
+        "F", support=["practical", "emotional", "companionship", "appraisal", "information"],
+        support_direction="receives")
+    assert choose_carer(net) == "A"
+    helper = net.with_alter({"alter_id": "V", "name": "vrijwilliger", "relation": "volunteer",
+                             "support": ["practical", "emotional", "companionship", "appraisal"],
+                             "support_direction": "receives"})
+    assert choose_carer(helper) == "A"

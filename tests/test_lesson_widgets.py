@@ -66,15 +66,85 @@ def test_kanteling_counts_hours_per_step_and_differences():
     net = datasets.load_case("senior_55plus")
     _, s = lw.kanteling_widget(net)
     needs = net.extra["carer"]["care_needs"]
-    assert s.result["matches"] == len(needs)
-    assert sum(s.result["hours"].values()) == sum(n["hours_per_week"] for n in needs)
+    assert sum(s.result["hours"].values()) == 0 and len(s.result["unchosen"]) == len(needs)
+    for i, need in enumerate(needs):
+        s.controls[f"step_{i}"].value = "individual_provision"
+    assert s.result["hours"]["individual_provision"] == sum(n["hours_per_week"] for n in needs)
+    s.controls["check"].click()
+    assert s.result["matches"] == sum(r == "individual_provision" for r in s.result["proposal"].values())
     s.controls["step_1"].value = "network"
-    assert s.result["differs"] == [needs[1]["need"]]
+    assert needs[1]["need"] in s.result["differs"]
 
 
-def test_kanteling_falls_back_to_default_needs(voorbeeld):
+def test_kanteling_falls_back_to_the_example_needs_of_the_exercise(voorbeeld):
+    from netles.widgets.forms import DEFAULT_SUPPORT_NEEDS
+
     _, s = lw.kanteling_widget(voorbeeld)
-    assert s.result["n_needs"] == len(kanteling.EXAMPLE_CARE_NEEDS)
+    assert s.result["n_needs"] == len(DEFAULT_SUPPORT_NEEDS)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_kanteling_starts_empty_and_shows_the_ladder_only_after_checking(lang):
+    # issue 12.2: every dropdown started on the ladder's answer and a column showed it
+    net = datasets.load_case("senior_55plus")
+    box, s = lw.kanteling_widget(net, lang=lang)
+    steps = [c for k, c in s.controls.items() if k.startswith("step_")]
+    assert steps and all(d.value == "" and d.index == 0 and d.label.startswith("(") for d in steps)
+    hidden = ("volgens het model", "by the model", "waarom", "why")
+    assert not any(word in s.view.value for word in hidden)
+    assert s.result["proposal"] is None and s.result["matches"] is None
+    s.controls["step_0"].value = "network"
+    assert not any(word in s.view.value for word in hidden)
+    s.check()
+    assert any(word in s.view.value for word in hidden[:2]) and s.result["proposal"]
+
+
+def test_personal_care_the_case_leaves_to_professionals_is_not_put_on_the_network():
+    # senior_55plus: "wekelijks douchen" lists network: [] and the wijkverpleging; the exercise said
+    # "Ineke (dochter), Truus (buurvrouw) kunnen praktische hulp geven"
+    from netles.widgets import kanteling_exercise
+
+    net = datasets.load_case("senior_55plus")
+    _, s = lw.kanteling_widget(net)
+    s.check()
+    assert s.result["proposal"]["wekelijks_douchen"] == "individual_provision"
+    assert "wijkverpleging" in s.view.value
+    widget, state = kanteling_exercise(net=net)
+    widget.rungs["wekelijks_douchen"].value = "individual_provision"
+    widget.rungs["boodschappen_doen"].value = "network"
+    widget.check_button.click()
+    assert state.feedback["wekelijks_douchen"].ok
+    widget.rungs["wekelijks_douchen"].value = "network"
+    widget.check_button.click()
+    feedback = widget.feedback["wekelijks_douchen"].value
+    assert state.feedback["wekelijks_douchen"].status == "too_low"
+    assert "Ineke" not in feedback and "Truus" not in feedback and "niemand uit het netwerk" in feedback
+
+
+@pytest.mark.parametrize("case", [c for c in datasets.case_names()
+                                  if (datasets.load_case(c).extra.get("carer") or {}).get("care_needs")])
+def test_both_kanteling_widgets_use_one_model(case):
+    from netles.widgets import kanteling_exercise
+
+    net = datasets.load_case(case)
+    _, s = lw.kanteling_widget(net)
+    s.check()
+    widget, state = kanteling_exercise(net=net)
+    widget.check_button.click()
+    widget.reveal_button.click()
+    assert s.result["proposal"] == state.proposal
+
+
+def test_kanteling_exercise_starts_empty_and_reveals_only_after_checking():
+    from netles.widgets import kanteling_exercise
+
+    widget, state = kanteling_exercise(net=datasets.load_case("senior_55plus"))
+    assert all(d.value == "" and d.index == 0 and d.label == "(kies een trede)" for d in widget.rungs.values())
+    assert widget.reveal_button.disabled
+    widget.reveal_button.click()
+    assert state.proposal is None and all(p.value == "" for p in widget.proposals.values())
+    widget.check_button.click()
+    assert not widget.reveal_button.disabled
 
 
 def test_stelling_buttons_collect_arguments():

@@ -183,8 +183,11 @@ def simulate_carer_load(care_need: float = 15.0, respite: float = 0.0, shared_ta
 
 
 def choose_carer(net: EgoNetwork) -> str | None:
-    """The alter who gives the person the most kinds of support among the informal alters (the
+    """The spilmantelzorger: the informal alter who gives the person the most kinds of support (the
     first in alter order on a tie), or None when no informal alter gives support.
+
+    Mantelzorg is care from one's own circle: a professional (a persoonlijk begeleider, a
+    wijkverpleegkundige) or a volunteer of an organisation is never the spil, however much they do.
 
     Examples
     --------
@@ -193,8 +196,9 @@ def choose_carer(net: EgoNetwork) -> str | None:
     'A'
     """
     given = metrics.support_given(net).sum(axis=1)
-    kinds = net.alters.set_index("alter_id")["relation"].map(vocab.RELATION_KIND_OF)
-    given = given[(kinds[given.index] != "professional").to_numpy()]
+    relation = net.alters.set_index("alter_id")["relation"]
+    informal = (relation.map(vocab.RELATION_KIND_OF) != "professional") & (relation != "volunteer")
+    given = given[informal[given.index].to_numpy()]
     if given.empty or given.max() == 0:
         return None
     return str(given.idxmax())

@@ -10,7 +10,8 @@ from .planner import *  # noqa: F401,F403
 from .forms import *  # noqa: F401,F403
 from .selfcheck import *  # noqa: F401,F403
 from .lesson_widgets import *  # noqa: F401,F403
-from . import editor, instruments, planner, forms, selfcheck, lesson_widgets
+from .quiz import *  # noqa: F401,F403
+from . import editor, instruments, planner, forms, selfcheck, lesson_widgets, quiz
 
 __all__ = [*editor.__all__, *instruments.__all__, *planner.__all__, *forms.__all__, *selfcheck.__all__,
-           *lesson_widgets.__all__]
+           *lesson_widgets.__all__, *quiz.__all__]

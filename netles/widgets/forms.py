@@ -36,6 +36,7 @@ __all__ = [
     "KantelingState",
     "DEFAULT_SUPPORT_NEEDS",
     "needs_from_case",
+    "kanteling_setup",
     "liability_form",
     "LiabilityState",
 ]
@@ -126,14 +127,16 @@ def questionnaire_form(name: str, lang: str = "nl", answers: Any = None) -> tupl
     spec = state.spec
     box = W.VBox(layout=W.Layout(max_width="900px"))
     box.add_class("netles-form")
-    options = [(_t("unanswered", lang), None), *[(o.label(lang), o.code) for o in spec.options]]
+    # "" stands for "no answer": a Dropdown whose value is None shows nothing and reads as broken.
+    options = [(_t("unanswered", lang), ""), *[(o.label(lang), o.code) for o in spec.options]]
     box.items = {}
     rows = []
     for number, item in enumerate(spec.items, start=1):
-        dropdown = W.Dropdown(options=options, value=None, layout=W.Layout(width="200px"))
-        dropdown.observe(lambda c, k=item.key: state.answers.__setitem__(k, c["new"]), "value")
+        dropdown = W.Dropdown(options=options, value="", layout=W.Layout(width="200px", max_width="100%"))
+        dropdown.observe(lambda c, k=item.key: state.answers.__setitem__(k, None if c["new"] == "" else c["new"]),
+                         "value")
         box.items[item.key] = dropdown
-        rows.append(W.HBox([W.HTML(f"{number}. {html.escape(item.label(lang))}", layout=W.Layout(width="600px")), dropdown]))
+        rows.append(W.HBox([W.HTML(f"{number}. {html.escape(item.label(lang))}", layout=W.Layout(width="600px", max_width="70%")), dropdown]))
     box.extras = {}
     for extra in spec.extra_inputs:
         field = W.BoundedFloatText(value=None, min=extra.low, max=extra.high, description="",
@@ -164,7 +167,7 @@ def questionnaire_form(name: str, lang: str = "nl", answers: Any = None) -> tupl
                     *rows, box.submit_button, box.result]
     if answers is not None:
         for key, code in spec.read_answers(answers).items():
-            box.items[key].value = code
+            box.items[key].value = "" if code is None else code
         on_submit()
     return box, state
 
@@ -480,7 +483,10 @@ def needs_from_case(net: EgoNetwork) -> tuple[list, dict, dict]:
     help (care tasks are); ``frequency`` is optional too (default weekly). The ``network`` list says
     who could do this need: each need gets its own
     :class:`~netles.models.kanteling.KantelingContext` in which these alters have offered the
-    need's function (``willing``), so an offer for one task does not count for another. When the
+    need's function (``willing``), so an offer for one task does not count for another, and only
+    they count for it (``candidates``): an empty list means the case says nobody in the network can
+    do it (personal care left to the wijkverpleging, say); ``"?"`` in the list means anyone who gives
+    the function. When the
     carer is an alter, that context knows the carer and, when the case has CSI answers, the carer's
     CSI (:func:`netles.scales.csi`). A need already in the :class:`SupportNeed` format is read with
     :meth:`SupportNeed.from_dict` and checked against the shared context.
@@ -547,8 +553,14 @@ def needs_from_case(net: EgoNetwork) -> tuple[list, dict, dict]:
             if isinstance(helpers, str) or not isinstance(helpers, Sequence):
                 raise ValidationError(Problem("is not a list of alter ids", file=source, row=row, field="network",
                                               value=helpers, allowed="a list of alter ids"))
+            # The case names who could do this need; only they count for it ("?" in the list: anyone
+            # who gives or offers the function). An empty list says nobody in the network can, as for
+            # personal care that the case leaves to the wijkverpleging.
+            open_list = "?" in helpers
+            named = [a for a in helpers if a != "?"]
             context = kanteling.KantelingContext(net, carer=carer_id, carer_csi=carer_csi,
-                                                 willing={a: {need.function} for a in helpers})
+                                                 willing={a: {need.function} for a in named},
+                                                 candidates=None if open_list else named)
             if item.get("individual_provision"):
                 individual[need.need_id] = str(item["individual_provision"])
         if need.need_id in seen:
@@ -710,6 +722,40 @@ class KantelingState:
 _STATUS_COLOUR = {"ok": "#1d5e20", "too_high": "#8a5a00", "too_low": "#a40000"}
 
 
+def kanteling_setup(needs: Sequence | None = None, net: EgoNetwork | None = None, lang: str = "nl",
+                    context: Any = None) -> tuple[list, Any, dict, str]:
+    """The needs and contexts of a kanteling exercise, the same for every kanteling widget.
+
+    Returns ``(needs, context, individual, source)``: the case's care needs when it has them and
+    they fit the model (:func:`needs_from_case`), otherwise :data:`DEFAULT_SUPPORT_NEEDS`; the
+    context (one :class:`~netles.models.kanteling.KantelingContext` or ``need_id -> context``);
+    the individual provisions the case names; and a sentence saying where the needs came from.
+    """
+    from .. import datasets
+
+    _lang_index(lang)
+    network = net if net is not None else datasets.load_case("voorbeeld")
+    individual: dict = {}
+    if needs is not None:
+        return list(needs), (context if context is not None else kanteling.KantelingContext(network)), {}, ""
+    carer = network.extra.get("carer")
+    has_case_needs = bool(carer.get("care_needs")) if isinstance(carer, Mapping) else False
+    ctx = None
+    if has_case_needs and context is None:
+        try:
+            needs, ctx, individual = needs_from_case(network)
+            source = _k("source_case", lang)
+        except (ValidationError, TypeError) as exc:
+            why = exc.problems[0].message if isinstance(exc, ValidationError) and exc.problems else str(exc)
+            source = _k("source_bad", lang, why=why)
+    else:
+        source = _k("source_default", lang) if net is not None else ""
+    if ctx is None:
+        needs = list(DEFAULT_SUPPORT_NEEDS)
+        ctx = context if context is not None else kanteling.KantelingContext(network)
+    return list(needs), ctx, individual, source
+
+
 def kanteling_exercise(needs: Sequence | None = None, net: EgoNetwork | None = None, lang: str = "nl", *,
                        context: Any = None) -> tuple[W.Widget, KantelingState]:
     """The kanteling ladder as an exercise: a rung per need, feedback on request, the proposal only
@@ -754,35 +800,15 @@ def kanteling_exercise(needs: Sequence | None = None, net: EgoNetwork | None = N
     >>> "sociaal netwerk" in widget.proposals["boodschappen"].value
     True
     """
-    from .. import datasets
-
     i = _lang_index(lang)
-    network = net if net is not None else datasets.load_case("voorbeeld")
-    individual: dict = {}
-    if needs is not None:
-        source = ""
-        ctx = context if context is not None else kanteling.KantelingContext(network)
-    else:
-        has_case_needs = bool((network.extra.get("carer") or {}).get("care_needs")) if isinstance(
-            network.extra.get("carer"), Mapping) else False
-        ctx = None
-        if has_case_needs and context is None:
-            try:
-                needs, ctx, individual = needs_from_case(network)
-                source = _k("source_case", lang)
-            except (ValidationError, TypeError) as exc:
-                why = exc.problems[0].message if isinstance(exc, ValidationError) and exc.problems else str(exc)
-                source = _k("source_bad", lang, why=why)
-        else:
-            source = _k("source_default", lang) if net is not None else ""
-        if ctx is None:
-            needs = list(DEFAULT_SUPPORT_NEEDS)
-            ctx = context if context is not None else kanteling.KantelingContext(network)
+    needs, ctx, individual, source = kanteling_setup(needs, net, lang, context)
     state = KantelingState(needs, ctx, lang=lang, individual=individual)
 
     box = W.VBox(layout=W.Layout(max_width="900px"))
     box.add_class("netles-kanteling")
-    options = [(_k("choose", lang), None), *[(kanteling.RUNG.label(code, lang), code) for code in kanteling.RUNG.codes]]
+    # Every need starts on "(kies een trede)" ("" for None: a Dropdown valued None looks empty),
+    # never on the model's answer.
+    options = [(_k("choose", lang), ""), *[(kanteling.RUNG.label(code, lang), code) for code in kanteling.RUNG.codes]]
     box.rungs, box.feedback, box.proposals = {}, {}, {}
     rows = []
     for need in state.needs:
@@ -792,14 +818,15 @@ def kanteling_exercise(needs: Sequence | None = None, net: EgoNetwork | None = N
                                    html.escape(vocab.label("contact", need.frequency, lang))])
         label = W.HTML(f"<b>{html.escape(need.description)}</b><br><span style='color:#555;font-size:90%'>{facts}</span>",
                        layout=W.Layout(width="360px"))
-        box.rungs[nid] = W.Dropdown(options=options, value=None, layout=W.Layout(width="330px"))
+        box.rungs[nid] = W.Dropdown(options=options, value="", layout=W.Layout(width="330px", max_width="100%"))
         box.feedback[nid] = W.HTML()
         box.proposals[nid] = W.HTML()
-        box.rungs[nid].observe(lambda c, k=nid: on_choose(k, c["new"]), "value")
+        box.rungs[nid].observe(lambda c, k=nid: on_choose(k, c["new"] or None), "value")
         rows.append(W.VBox([W.HBox([label, box.rungs[nid]]), box.feedback[nid], box.proposals[nid]],
                            layout=W.Layout(border_bottom="1px solid #ddd", padding="4px 0")))
     box.check_button = W.Button(description=_k("check", lang), button_style="primary")
-    box.reveal_button = W.Button(description=_k("reveal", lang))
+    # the model's proposal only after the student has checked their own placement
+    box.reveal_button = W.Button(description=_k("reveal", lang), disabled=True)
     box.summary = W.HTML()
     box.source = W.HTML(f"<i>{html.escape(source)}</i>" if source else "")
 
@@ -822,8 +849,11 @@ def kanteling_exercise(needs: Sequence | None = None, net: EgoNetwork | None = N
             names = ", ".join(n.description for n in state.needs if n.need_id in state.unchosen)
             lines.append(_k("unchosen", lang, what=names))
         box.summary.value = "<b>" + "<br>".join(html.escape(line) for line in lines) + "</b>"
+        box.reveal_button.disabled = False
 
     def on_reveal(_=None) -> None:
+        if box.reveal_button.disabled:  # a click on the disabled button from code: not before checking
+            return
         proposal = state.reveal()
         for nid, rung in proposal.items():
             text = _k("proposal", lang, rung=kanteling.RUNG.label(rung, lang))
@@ -885,7 +915,8 @@ class LiabilityState:
         None when the answers contradict each other (see :attr:`problem`).
     problem : str or None
     text : str
-        ``result.describe(lang)``, or the disclaimer and the problem.
+        ``result.describe(lang)`` without the disclaimer (the form shows it once, above the
+        questions), or the problem.
 
     Examples
     --------
@@ -893,7 +924,7 @@ class LiabilityState:
     >>> state.update(for_whom="other_client", request="organisation").responsible
     'organisation'
     >>> state.text.splitlines()[0]
-    'Lesmateriaal op basis van de richtlijn van één zorgorganisatie; geen juridisch advies.'
+    'Verantwoordelijk: de zorgorganisatie'
     """
 
     DEFAULTS = dict(actor="network_member", for_whom="own_relative", request="client", procedure="care",
@@ -941,12 +972,12 @@ class LiabilityState:
         try:
             self.result = liability.who_is_liable(**self.arguments())
             self.problem = None
-            self.text = self.result.describe(self.lang)
+            self.text = self.result.describe(self.lang, disclaimer=False)
         except ValidationError as exc:
             self.result = None
             self.problem = _l("impossible", self.lang, why="; ".join(
                 f"{p.field}: {p.message}" if p.field else p.message for p in exc.problems))
-            self.text = liability.DISCLAIMER[_lang_index(self.lang)] + "\n\n" + self.problem
+            self.text = self.problem
         for callback in list(self._listeners):
             callback(self)
         return self.result
@@ -983,22 +1014,26 @@ def liability_form(lang: str = "nl") -> tuple[W.Widget, LiabilityState]:
     state = LiabilityState(lang)
     i = _lang_index(lang)
     style = {"description_width": "260px"}
-    wide = W.Layout(width="560px")
+
+    def _wide() -> W.Layout:  # one Layout per control: a shared Layout is one model in the browser
+        return W.Layout(width="560px", max_width="100%")
+
     box = W.VBox(layout=W.Layout(max_width="900px"))
     box.add_class("netles-liability")
     inputs: dict = {}
     for name, voc in (("actor", liability.ACTORS), ("for_whom", liability.FOR_WHOM), ("request", liability.REQUESTS),
                       ("procedure", liability.PROCEDURES)):
         inputs[name] = W.Dropdown(options=[(voc.label(c, lang), c) for c in voc.codes], value=state.values[name],
-                                  description=voc.field_label(lang).capitalize(), style=style, layout=wide)
+                                  description=voc.field_label(lang).capitalize(), style=style, layout=_wide())
     yes_no = [(_l("yes", lang), True), (_l("no", lang), False)]
-    inputs["coordinated"] = W.Dropdown(options=[(_l("auto", lang), None), *yes_no], value=None,
-                                       description=_l("coordinated", lang), style=style, layout=wide)
+    # "" stands for None: a Dropdown whose value is None shows nothing at all (it reads as empty).
+    inputs["coordinated"] = W.Dropdown(options=[(_l("auto", lang), ""), *yes_no], value="",
+                                       description=_l("coordinated", lang), style=style, layout=_wide())
     for name in ("knowledge_sufficient", "lack_noticed", "professional_acted", "going_wrong"):
         inputs[name] = W.Checkbox(value=state.values[name], description=_l(name, lang), indent=False,
                                   layout=W.Layout(width="560px"))
-    inputs["improved"] = W.Dropdown(options=[(_l("unknown", lang), None), *yes_no], value=None,
-                                    description=_l("improved", lang), style=style, layout=wide)
+    inputs["improved"] = W.Dropdown(options=[(_l("unknown", lang), ""), *yes_no], value="",
+                                    description=_l("improved", lang), style=style, layout=_wide())
     inputs["structural"] = W.Checkbox(value=False, description=_l("structural", lang), indent=False,
                                       layout=W.Layout(width="560px"))
     box.inputs = inputs
@@ -1014,7 +1049,7 @@ def liability_form(lang: str = "nl") -> tuple[W.Widget, LiabilityState]:
                             f"border:1px solid #ccc;padding:6px'>{html.escape(state.text)}</div>")
 
     for name, control in inputs.items():
-        control.observe(lambda c, k=name: state.update(**{k: c["new"]}), "value")
+        control.observe(lambda c, k=name: state.update(**{k: None if c["new"] == "" else c["new"]}), "value")
     state.on_change(redraw)
     redraw()
     box.children = [W.HTML(f"<h4 style='margin:4px 0'>{html.escape(_l('title', lang))}</h4>"), box.disclaimer,

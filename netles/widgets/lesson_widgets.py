@@ -210,53 +210,106 @@ def schalock_widget(scores: Mapping[str, int] | None = None, lang: str = "nl"):
 
 
 def kanteling_widget(net: EgoNetwork | None = None, lang: str = "nl"):
-    """The kanteling ladder as an exercise: place each care need on a step, compare with the ladder.
+    """The kanteling ladder for a class: place each care need on a rung, then check with the model.
 
-    The care needs come from the case (``net.extra["carer"]["care_needs"]``) or, when the case has
-    none, from :data:`netles.models.kanteling.EXAMPLE_CARE_NEEDS`; the ladder's own answer is
-    :func:`netles.models.kanteling.first_listed_rung`. For each need the student picks a step; the result counts
-    hours per chosen step and lists where the choice differs from the ladder's first fitting step.
+    The same needs and the same model as :func:`netles.widgets.kanteling_exercise`
+    (:func:`netles.widgets.forms.kanteling_setup`): the case's care needs with the people the case
+    names for each (``net.extra["carer"]["care_needs"]``), or example needs when the case has none,
+    placed by :mod:`netles.models.kanteling`. Every need starts unplaced and nothing shows the
+    model's answer until "Controleer" is clicked; the table then adds the model's rung and its
+    reasoning per need. Meanwhile the table counts the hours per week the student's choices put on
+    each rung.
+
+    Returns
+    -------
+    (ipywidgets.VBox, LessonState)
+        ``state.controls["step_<i>"]`` is the rung of need ``i`` (``""`` while unplaced) and
+        ``state.controls["check"]`` the check button (also ``state.check()``). ``state.result``
+        has ``hours`` (rung -> hours placed there), ``unchosen``, ``checked``, and after checking
+        ``proposal`` (need -> the model's rung), ``matches`` and ``differs`` (None before).
 
     Examples
     --------
     >>> from netles import datasets
-    >>> w, s = kanteling_widget(datasets.load_case("mantelval_dochter"))
-    >>> s.result["matches"] == s.result["n_needs"]
-    True
-    >>> s.controls["step_0"].value = "individual_provision"
-    >>> s.result["hours"]["individual_provision"] >= 2, s.result["matches"] == s.result["n_needs"] - 1
-    (True, True)
+    >>> w, s = kanteling_widget(datasets.load_case("senior_55plus"))
+    >>> s.result["checked"], s.result["matches"], sum(s.result["hours"].values())
+    (False, None, 0.0)
+    >>> s.controls["step_1"].value = "network"
+    >>> s.check()
+    >>> s.result["proposal"]["wekelijks_douchen"], s.result["differs"][0]
+    ('individual_provision', 'boodschappen doen')
     """
-    needs = list(((net.extra.get("carer") or {}).get("care_needs") if net is not None else None) or kanteling.EXAMPLE_CARE_NEEDS)
-    options = [(kanteling.rung_label(r, lang), r) for r in kanteling.RUNG]
+    from .forms import KantelingState, kanteling_setup
+
+    needs, context, individual, source = kanteling_setup(None, net, lang)
+    model = KantelingState(needs, context, lang=lang, individual=individual)
+    checked = {"done": False}
+    rungs = list(kanteling.RUNG)
 
     def compute(state):
-        hours = {r: 0.0 for r in kanteling.RUNG}
-        rows, matches, diffs = [], 0, []
+        hours = {r: 0.0 for r in rungs}
         for i, need in enumerate(needs):
-            chosen, ladder = state.value(f"step_{i}"), kanteling.first_listed_rung(need)
-            hours[chosen] += float(need.get("hours_per_week", 0))
-            matches += chosen == ladder
-            if chosen != ladder:
-                diffs.append(need["need"])
-            hint = need.get(chosen) if chosen in ("general_provision", "individual_provision") else ""
-            rows.append((need["need"], kanteling.rung_label(chosen, lang),
-                         kanteling.rung_label(ladder, lang), hint or ""))
-        text = _table([_t(lang, "zorgvraag", "care need"), _t(lang, "jouw keuze", "your choice"),
-                       _t(lang, "volgens de ladder", "by the ladder"), _t(lang, "voorziening", "provision")], rows)
-        text += "<p>" + " &middot; ".join(f"{kanteling.rung_label(s, lang)}: {_num(h, 0, lang)} u/w"
-                                          for s, h in hours.items()) + "</p>"
-        return {"hours": hours, "matches": matches, "n_needs": len(needs), "differs": diffs}, text
+            rung = state.value(f"step_{i}") or None
+            model.choose(need.need_id, rung)
+            if rung is not None:
+                hours[rung] += float(need.hours_per_week)
+        unchosen = [n.description for n in needs if model.choices[n.need_id] is None]
+        result = {"hours": hours, "n_needs": len(needs), "unchosen": unchosen, "checked": checked["done"],
+                  "proposal": None, "matches": None, "differs": None}
+        header = [_t(lang, "zorgvraag", "care need"), _t(lang, "uur/week", "hours/week"),
+                  _t(lang, "jouw keuze", "your choice")]
+        rows = []
+        if checked["done"]:
+            proposal = model.reveal()
+            model.check()
+            result.update(proposal=dict(proposal),
+                          matches=sum(model.choices[n.need_id] == proposal[n.need_id] for n in needs),
+                          differs=[n.description for n in needs if model.choices[n.need_id] != proposal[n.need_id]])
+            header += [_t(lang, "volgens het model", "by the model"), _t(lang, "waarom", "why")]
+        for need in needs:
+            chosen = model.choices[need.need_id]
+            row = [need.description, _num(need.hours_per_week, 0, lang),
+                   kanteling.rung_label(chosen, lang) if chosen else "—"]
+            if checked["done"]:
+                proposed = result["proposal"][need.need_id]
+                label = kanteling.rung_label(proposed, lang)
+                if proposed == "individual_provision" and need.need_id in individual:
+                    label += f" ({individual[need.need_id]})"
+                assessment = kanteling.assess_need(need, model.contexts[need.need_id])
+                row += [label, assessment.check(proposed).reason(lang)]
+            rows.append(row)
+        text = f"<p><i>{html.escape(source)}</i></p>" if source else ""
+        text += _table(header, rows)
+        text += "<p>" + " &middot; ".join(f"{kanteling.rung_label(r, lang)}: {_num(h, 0, lang)} "
+                                          f"{_t(lang, 'uur/week', 'h/week')}" for r, h in hours.items()) + "</p>"
+        if checked["done"]:
+            text += "<p><b>" + html.escape(_t(lang, f"{result['matches']} van de {len(needs)} op de trede van het model.",
+                                              f"{result['matches']} of {len(needs)} on the model's rung.")) + "</b></p>"
+        elif unchosen:
+            text += "<p>" + html.escape(_t(lang, "Kies voor elke zorgvraag een trede en klik dan op Controleer.",
+                                           "Choose a rung for every care need, then click Check.")) + "</p>"
+        return result, text
 
     state = LessonState("kanteling", lang, compute)
+    options = [(_t(lang, "(kies een trede)", "(choose a rung)"), ""),
+               *[(kanteling.rung_label(r, lang), r) for r in rungs]]
     rows = []
     for i, need in enumerate(needs):
-        state.controls[f"step_{i}"] = widgets.Dropdown(options=options, value=kanteling.first_listed_rung(need),
-                                                       description=need["need"], style={"description_width": "260px"},
-                                                       layout={"width": "520px"})
+        label = widgets.HTML(f"{html.escape(need.description)}", layout=widgets.Layout(width="260px"))
+        state.controls[f"step_{i}"] = widgets.Dropdown(options=options, value="",
+                                                       layout=widgets.Layout(width="300px", max_width="100%"))
         state.watch(f"step_{i}")
-        rows.append(state.controls[f"step_{i}"])
-    return _box(state, _t(lang, "De kantelingsladder", "The kanteling ladder"), *rows), state
+        rows.append(widgets.HBox([label, state.controls[f"step_{i}"]]))
+
+    def check() -> None:
+        checked["done"] = True
+        state.update()
+
+    button = widgets.Button(description=_t(lang, "Controleer", "Check"), button_style="primary")
+    button.on_click(lambda _b: check())
+    state.controls["check"] = button
+    state.check = check  # type: ignore[attr-defined]
+    return _box(state, _t(lang, "De kantelingsladder", "The kanteling ladder"), *rows, button), state
 
 
 def stelling_widget(stelling: str, lang: str = "nl"):
