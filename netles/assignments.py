@@ -88,6 +88,7 @@ __all__ = [
     "partial_points",
     "people_table",
     "care_needs_table",
+    "moments_to_compare",
     "prepare_notebook",
     "answer_variables",
     "fill_answers",
@@ -1056,6 +1057,47 @@ def care_needs_table(net, lang: str = "nl") -> pd.DataFrame:
             "individuele voorziening" if nl else "individual provision": need.get("individual_provision") or "-",
         }
     return pd.DataFrame.from_dict(rows, orient="index")
+
+
+def moments_to_compare(path: str | Path, before, after) -> tuple[Any, Any, str]:
+    """The two moments a student recorded in a network file, or the given ones when there are none.
+
+    Parameters
+    ----------
+    path : path
+        The network file the editor saves to. When it holds at least two moments, its first and
+        last moment are compared.
+    before, after : EgoNetwork or Moment
+        What to compare otherwise (a bundled case's moments), so that the rest of the assignment
+        can be done before the student has recorded anything.
+
+    Returns
+    -------
+    (before, after, message)
+        The two moments and a Dutch sentence saying which ones they are.
+
+    Examples
+    --------
+    >>> from netles import datasets
+    >>> a, b, said = moments_to_compare("bestaat_niet.json", datasets.load_case("pilot_voor"),
+    ...                                 datasets.load_case("pilot_na"))
+    >>> print(said)
+    Je hebt in bestaat_niet.json nog geen twee momenten bewaard; je vergelijkt nu de twee momenten van de voorbeeldcasus.
+    """
+    from .io.netles_json import read_network
+
+    path = Path(path)
+    moments = []
+    if path.is_file():
+        try:
+            moments = list(read_network(path).moments)
+        except (ValidationError, ValueError, OSError):
+            moments = []
+    if len(moments) >= 2:
+        first, last = moments[0], moments[-1]
+        return first, last, f"Je vergelijkt je eigen momenten '{first.label}' ({first.date}) en '{last.label}' ({last.date})."
+    return before, after, (f"Je hebt in {path.name} nog geen twee momenten bewaard; je vergelijkt nu de twee "
+                           "momenten van de voorbeeldcasus.")
 
 
 # -- filling answers (the model answers, or a student's) -----------------------------------------
