@@ -491,11 +491,12 @@ class EditorState:
         return state
 
 
-def _netwerkcirkel(network: EgoNetwork, lang: str):
+def _netwerkcirkel(network: EgoNetwork, lang: str, width: int = 560, height: int = 560):
     from ..plots import netwerkcirkel
 
-    # Ties are drawn: the editor is where the student ticks who knows whom.
-    return netwerkcirkel(network, lang=lang, show_ties=True)
+    # Ties are drawn: the editor is where the student ticks who knows whom. Drawn at the size the
+    # editor shows it, so the names are placed for that size (netles.plots places labels in pixels).
+    return netwerkcirkel(network, lang=lang, show_ties=True, width=width, height=height)
 
 
 def figure_output(figure, output: W.Output | None = None, height: int | None = None, width: int | None = None,
@@ -822,7 +823,7 @@ class _EditorWidget(W.HBox):
             self.remove_button.disabled = True
         if set(self.tie_boxes) != set(net.alter_ids) - {selected}:
             self._fill_ties(selected)
-        figure_output(state.figure, self.figure, height=560, width=560, legend_below=True)
+        figure_output(state.figure, self.figure, height=560, width=560)
         self.profile.value = profile_html(state.profile, self.lang)
         if state.problem:
             self._show_problem(state.problem)
