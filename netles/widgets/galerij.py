@@ -135,14 +135,15 @@ def instrument_card(net: EgoNetwork, instrument: str, lang: str = "nl", *, color
     """
     if instrument not in GALLERY_INSTRUMENTS:
         raise ValueError(f"instrument must be one of {', '.join(GALLERY_INSTRUMENTS)}, not {instrument!r}")
+    size = dict(width=780, height=600)  # the size shown below: the names are placed for it
     if instrument == "netwerkcirkel":
-        figure = plots.netwerkcirkel(net, color_by=color_by, show_ties=True, lang=lang)
+        figure = plots.netwerkcirkel(net, color_by=color_by, show_ties=True, lang=lang, **size)
     elif instrument == "ecogram":
-        figure = plots.ecogram(net, lang=lang, strong_max_circle=strong_max_circle)
+        figure = plots.ecogram(net, lang=lang, strong_max_circle=strong_max_circle, **size)
     elif instrument == "genogram":
-        figure = plots.genogram(net, lang=lang)
+        figure = plots.genogram(net, lang=lang, **size)
     else:
-        figure = plots.sociogram(net, color_by=color_by, seed=seed, lang=lang)
+        figure = plots.sociogram(net, color_by=color_by, seed=seed, lang=lang, **size)
     answer = _answer(net, instrument)
     box = W.VBox(layout=W.Layout(max_width="900px"))
     box.add_class("netles-instrument-card")

@@ -74,7 +74,8 @@ class FirstLookState:
         self.numbers = {"people": size, "close": close, "support_kinds": metrics.support_coverage(net)}
         given = metrics.support_given(net).any(axis=0)
         self.missing_support = [f for f in vocab.SUPPORT.codes if not bool(given.get(f, False))]
-        self.figure = plots.netwerkcirkel(net, color_by="sector", show_ties=False, lang=lang)
+        # drawn at the 760 x 560 first_look shows it, so the names are placed for that size
+        self.figure = plots.netwerkcirkel(net, color_by="sector", show_ties=False, lang=lang, width=760, height=560)
 
     def html(self) -> str:
         """The three numbers as cards, with one plain sentence each."""
