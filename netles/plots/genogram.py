@@ -629,6 +629,8 @@ def genogram(net: EgoNetwork, *, lang: str = "nl", title: str | None = None, sho
         longer name is shortened (the hover has the full name).
     width, height : int, optional
         Size in pixels the figure is shown at (default 900 x 640); names are placed for this size.
+        Under about 560 pixels the drawing gets too small for its names: they are left out (the
+        hover keeps them) and, below about 480, the labels of the generations may touch.
     legend : {"auto", "right", "below"}
         Where the legend goes.
 
