@@ -7,6 +7,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .reading import add_reading_options, read_from_args, require_egos
+
 __all__ = ["register", "run_profile", "run_rapport", "run_onderzoeksdata", "render_report", "resolve_dataset"]
 
 NOTEBOOK = "05_onderzoek.ipynb"
@@ -34,6 +36,7 @@ def register(subparsers) -> None:
     p.add_argument("--workers", type=int, default=2, help="with --engine dask and no --scheduler: number of local worker processes (default 2)")
     p.add_argument("--strong-circle", type=int, default=2, metavar="N", help="alters in circle N or closer count as strong ties (default 2)")
     p.add_argument("--max-minutes", type=float, default=30, metavar="M", help="travel time in minutes within which someone counts as reachable (default 30)")
+    add_reading_options(p)
     p.set_defaults(func=run_profile)
 
     p = subparsers.add_parser(
@@ -104,7 +107,6 @@ def _write_table(frame, out: Path) -> None:
 
 def run_profile(args: argparse.Namespace) -> int:
     """Profile a dataset with pandas or Dask; write or summarise the result."""
-    from ..io.dataset import read_dataset
     from ..profile import profile_many
     from ..scaleout import is_partitioned, open_client, profile_many_dask, read_partitioned
 
@@ -117,9 +119,10 @@ def run_profile(args: argparse.Namespace) -> int:
     partitioned = is_partitioned(path)
     ds = None
     if not partitioned:
-        ds = read_dataset(path)
+        ds = read_from_args(args, path)
+        require_egos(ds, args.dataset)
         report = ds.meta.get("problems")
-        if report is not None and getattr(report, "problems", None):
+        if report is not None and (getattr(report, "problems", None) or getattr(report, "warnings", None)):
             print(f"netles: {report}", file=sys.stderr)
     out = Path(args.out) if args.out else None
     if args.engine == "pandas":
