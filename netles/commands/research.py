@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import tempfile
@@ -55,6 +56,7 @@ def register(subparsers) -> None:
     p.add_argument("--kenmerken", metavar="LIJST", help="metrics to compare, separated by commas (default: a standard selection)")
     p.add_argument("--k", type=int, default=5, help="smallest group size for k-anonymity before the analysis (default 5)")
     p.add_argument("--keep-notebook", metavar="FILE", help="also keep the executed notebook")
+    add_reading_options(p)
     p.set_defaults(func=run_rapport)
 
     p = subparsers.add_parser(
@@ -188,11 +190,30 @@ def render_report(dataset: str, group: str, out: str | os.PathLike, *, kenmerken
         return export_html(executed, out, hide_code=True, title=f"Onderzoeksrapport {path.name}")
 
 
+@contextlib.contextmanager
+def _readable_dataset(args: argparse.Namespace):
+    """The dataset for the report's notebook: read once with the reading options (so that a
+    dataset no ego of which can be profiled stops here, with what to do), and when it is not a
+    netles folder read as it is, handed to the notebook as one (a temporary copy of the valid egos)."""
+    from ..io import write_dataset
+
+    path = resolve_dataset(args.dataset)
+    ds = read_from_args(args, path)
+    require_egos(ds, args.dataset)
+    options = [getattr(args, name, None) for name in ("mapping", "edge_types", "na_values")]
+    if ds.meta.get("format") == "folder" and not any(options):
+        yield str(path)
+        return
+    with tempfile.TemporaryDirectory(prefix="netles-rapport-") as tmp:
+        yield str(write_dataset(ds, Path(tmp) / path.name.removesuffix(".zip"), allow_names=True))
+
+
 def run_rapport(args: argparse.Namespace) -> int:
     """Render the research report."""
     try:
         kenmerken = [k.strip() for k in args.kenmerken.split(",") if k.strip()] if args.kenmerken else None
-        out = render_report(args.dataset, args.group, args.out, kenmerken=kenmerken, k=args.k, keep_notebook=args.keep_notebook)
+        with _readable_dataset(args) as dataset:
+            out = render_report(dataset, args.group, args.out, kenmerken=kenmerken, k=args.k, keep_notebook=args.keep_notebook)
     except FileNotFoundError as exc:
         print(f"netles: {exc}", file=sys.stderr)
         return 2
