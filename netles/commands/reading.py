@@ -31,8 +31,8 @@ def add_reading_options(parser: argparse.ArgumentParser) -> None:
                        help="keep only ties of these types, separated by commas (Network Canvas edge types, a type "
                             "column), e.g. Close; default: every type, one tie per pair with a column per type")
     group.add_argument("--na-values", metavar="VALUES",
-                       help="cell values that mean 'missing', separated by commas, e.g. -99,. (empty cells and NA "
-                            "always are)")
+                       help="cell values that mean 'missing', separated by commas, e.g. --na-values=-99,. (write '=' "
+                            "when the first value starts with a dash; empty cells and NA always mean missing)")
 
 
 def reading_options(args: argparse.Namespace) -> dict:
