@@ -69,6 +69,19 @@ class Coded:
             series.index = index
         return series
 
+    def categorical(self, index=None, drop: np.ndarray | None = None) -> pd.Series:
+        """The cleaned values as a pandas Categorical Series (codes and distinct values, no copy of
+        the text); rows where ``drop`` holds become missing."""
+        codes = self.codes if drop is None or not drop.any() else np.where(drop, -1, self.codes)
+        categories = pd.Index(self.values, dtype="str") if len(self.values) else pd.Index([], dtype="str")
+        small = codes.astype(np.int32 if len(self.values) < 2**31 - 1 else np.int64, copy=False)
+        return pd.Series(pd.Categorical.from_codes(small, categories=categories, validate=False), index=index)
+
+    def code_of(self, value) -> int:
+        """The code of a cleaned value (-1 when no row holds it)."""
+        hits = np.flatnonzero(self.values == value) if len(self.values) else []
+        return int(hits[0]) if len(hits) else -1
+
     def value(self, i: int):
         """The cleaned value of row ``i`` (None when missing)."""
         code = self.codes[i]
