@@ -41,23 +41,37 @@ class Coded:
     codes: np.ndarray
     values: np.ndarray
     raw: np.ndarray
+    _missing_cache: bool | None = None
+    _missing_rows: np.ndarray | None = None
 
     def __len__(self) -> int:
         return len(self.codes)
 
     @property
     def missing(self) -> np.ndarray:
-        """Rows without a value."""
-        return self.codes < 0
+        """Rows without a value (worked out once)."""
+        if self._missing_rows is None:
+            self._missing_rows = self.codes < 0
+        return self._missing_rows
 
     def take(self, per_value: np.ndarray, fill) -> np.ndarray:
         """``per_value[code]`` for every row, ``fill`` where the row is missing."""
         per_value = np.asarray(per_value)
-        out = np.empty(len(self.codes), dtype=per_value.dtype if per_value.dtype != object or fill is None else object)
-        if len(per_value):
-            out[:] = per_value[np.where(self.codes < 0, 0, self.codes)]
-        out[self.codes < 0] = fill
-        return out
+        if not len(per_value):
+            return np.full(len(self.codes), fill, dtype=object if fill is None else np.asarray(fill).dtype)
+        if self._any_missing:
+            out = per_value[np.where(self.codes < 0, 0, self.codes)]
+            if fill is None and out.dtype != object:
+                out = out.astype(object)
+            out[self.codes < 0] = fill
+            return out
+        return per_value[self.codes]
+
+    @property
+    def _any_missing(self) -> bool:
+        if self._missing_cache is None:
+            self._missing_cache = bool(len(self.codes)) and bool(self.missing.any())
+        return self._missing_cache
 
     def text(self, index=None) -> pd.Series:
         """The cleaned values as a pandas ``str`` (Arrow) Series, NaN where missing."""
@@ -111,7 +125,7 @@ def _plain_text(value) -> str | None:
 def _factorize(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """(codes, distinct raw values) of any column; missing values get code -1."""
     if isinstance(series.dtype, pd.CategoricalDtype):
-        codes = series.cat.codes.to_numpy().astype(np.int64, copy=False)
+        codes = series.cat.codes.to_numpy().astype(np.int64)
         return codes, np.asarray(series.cat.categories.astype(object), dtype=object)
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
     return codes.astype(np.int64, copy=False), np.asarray(pd.Index(uniques).astype(object), dtype=object)
@@ -177,8 +191,10 @@ def coded(series: pd.Series, *, ids: bool = False) -> Coded:
     # distinct raw values may clean to the same text ('a ' and 'a'), or to nothing
     merged_codes, merged = pd.factorize(pd.Series(cleaned, dtype=object), use_na_sentinel=True)
     remap = np.asarray(merged_codes, dtype=np.int64)
-    new_codes = np.where(codes >= 0, remap[np.where(codes >= 0, codes, 0)] if len(remap) else -1, -1)
     values = np.asarray(pd.Index(merged).astype(object), dtype=object)
+    if len(remap) == len(values) and np.array_equal(remap, np.arange(len(remap))):
+        return Coded(codes, values, raw)  # the usual case: nothing to merge, no copy of the codes
+    new_codes = np.where(codes >= 0, remap[np.where(codes >= 0, codes, 0)] if len(remap) else -1, -1)
     # the first raw spelling of each cleaned value, for messages
     first_raw = np.empty(len(values), dtype=object)
     if len(remap):

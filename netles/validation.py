@@ -423,6 +423,11 @@ def _group_first(keys: np.ndarray, rows: np.ndarray, mask: np.ndarray) -> tuple[
     if int(shifted.max()) < _TABLE_LIMIT:
         repeated = np.bincount(shifted)[shifted] > 1
     else:
+        # rows usually come grouped by ego, so their keys are nearly sorted: a stable sort is
+        # about one pass, cheaper than hashing every key
+        ordered = np.sort(k, kind="stable")
+        if not (ordered[1:] == ordered[:-1]).any():
+            return dup, first
         repeated = pd.Series(k).duplicated(keep=False).to_numpy()
     if not repeated.any():
         return dup, first
@@ -731,9 +736,11 @@ def validate_tables(
         code = _ids_into(c, id_index)
         ends[end] = code
         tie_key = np.where((t_key >= 0) & (code >= 0), t_key * n_ids + code, -1)
-        unknown = (code < 0) | ~_member(tie_key, alter_keys)
+        unknown = ~_member(tie_key, alter_keys)  # also when the end is missing or no alter id at all
         if alters_unusable:  # the alters could not be read: their ties cannot be checked against them
             unknown &= code < 0
+        if not unknown.any():
+            continue
         report_rows = np.flatnonzero(unknown & t_known & ~t_ego.missing)
         if not len(report_rows):
             continue
@@ -789,9 +796,11 @@ def validate_tables(
     tie_clean = _check_fields(T, tf, {"weight": TIE_RULES["weight"]}, "ties", collector, t_ego_at, t_mom_at)
 
     # -- keep the valid egos
-    def broken_mask(pos: np.ndarray, mpos: np.ndarray) -> np.ndarray:
+    def broken_mask(pos: np.ndarray, mpos: np.ndarray) -> np.ndarray | bool:
         if all_broken:
             return np.ones(len(pos), dtype=bool)
+        if not collector.broken_ids and not (collector.broken_keys and has_moments):
+            return False
         out = np.zeros(len(pos), dtype=bool)
         if collector.broken_ids:
             ids = np.flatnonzero(ego_index.isin(list(collector.broken_ids)))
@@ -802,15 +811,19 @@ def validate_tables(
                 out |= (pos == ep) & (mpos == mp)
         return out
 
-    e_drop = np.zeros(len(ef), dtype=bool)
-    e_drop[collector.drop_rows["egos"]] = True
-    ego_keep = (e_key >= 0) & ~broken_mask(e_pos, e_mpos) & ~e_drop
-    a_drop = np.zeros(len(af), dtype=bool)
-    a_drop[collector.drop_rows["alters"]] = True
-    alter_keep = a_known & (a_pos < n_real) & ~broken_mask(a_pos, a_mpos) & ~a_id.missing & ~a_drop
-    t_drop = np.zeros(len(tf), dtype=bool)
-    t_drop[collector.drop_rows["ties"]] = True
-    tie_keep = t_known & (t_pos < n_real) & ~broken_mask(t_pos, t_mpos) & ~t_drop
+    def keep_mask(base: np.ndarray, pos: np.ndarray, mpos: np.ndarray, table: str) -> np.ndarray:
+        keep = base & ~broken_mask(pos, mpos)
+        if collector.drop_rows[table]:
+            keep[collector.drop_rows[table]] = False
+        return keep
+
+    ego_keep = keep_mask(e_key >= 0, e_pos, e_mpos, "egos")
+    alter_base = a_known & ~a_id.missing
+    if n_real < len(ego_index):
+        alter_base &= a_pos < n_real
+    alter_keep = keep_mask(alter_base, a_pos, a_mpos, "alters")
+    tie_base = t_known if n_real == len(ego_index) else t_known & (t_pos < n_real)
+    tie_keep = keep_mask(tie_base, t_pos, t_mpos, "ties")
 
     # ids and codes leave as Categoricals: codes over the distinct values, no copy of the text
     id_cols = {"ego_id": e_id.categorical(ef.index)}

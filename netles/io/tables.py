@@ -237,7 +237,7 @@ def read_csv_bytes(data: bytes, name: str, *, separator: str | None = None, na=D
             problems.append(Problem("holds bytes that are not UTF-8 text; save the file as UTF-8", file=name, row=number,
                                     field=column, allowed="UTF-8 text"))
         bad_rows[number] = cells
-    frame = table.to_pandas()
+    frame = table.to_pandas(split_blocks=True)
     frame[ROW_COL] = numbers
     # a blank line (or a row of empty cells) is skipped, but counted, as a person counts lines
     value_columns = [c for c in frame.columns if c != ROW_COL]
@@ -390,7 +390,7 @@ def _read_parquet(path: Path, name: str, na, dictionary) -> RawTable:
         columns = [c for c in schema.names if c in dictionary and pa.types.is_string(schema.field(c).type) or
                    (c in dictionary and pa.types.is_large_string(schema.field(c).type))]
         table = pq.read_table(path, read_dictionary=columns or None)
-        frame = table.to_pandas()
+        frame = table.to_pandas(split_blocks=True)
     except Exception as exc:  # pyarrow raises several types for a damaged file
         return RawTable(name, None, [Problem(f"is not a readable Parquet file ({type(exc).__name__})", file=name, allowed="a Parquet file")])
     frame = frame.reset_index(drop=True)
