@@ -32,7 +32,7 @@ import pyarrow.parquet as pq
 from ..errors import Problem
 from ..validation import FILE_COL, ROW_COL
 
-__all__ = ["FILE_COL", "ROW_COL", "RawTable", "read_table", "read_header", "sniff_separator", "stack", "DEFAULT_NA", "DICTIONARY_COLUMNS"]
+__all__ = ["FILE_COL", "ROW_COL", "RawTable", "read_table", "located_problems", "read_header", "sniff_separator", "stack", "DEFAULT_NA", "DICTIONARY_COLUMNS"]
 
 SEPARATORS = (",", ";", "\t")
 DEFAULT_NA = ("", "NA")
@@ -84,6 +84,22 @@ class RawTable:
             else:
                 complete = False
         return egos, complete
+
+
+def located_problems(raw: RawTable, ego_column: str | None, broken: set) -> list[Problem]:
+    """The reading problems of one table, each with its ego where the broken row tells it; the
+    egos of broken rows are added to ``broken`` (``"*"`` when a row's ego cannot be told)."""
+    egos_of_bad, complete = raw.ego_of_bad_rows(ego_column) if ego_column else (set(), not raw.bad_rows)
+    if not complete:
+        broken.add("*")
+    broken |= egos_of_bad
+    out = []
+    for problem in raw.problems:
+        cells = raw.bad_rows.get(problem.row) if isinstance(problem.row, int) else None
+        one = RawTable(raw.file, None, [], {problem.row: cells}, raw.separator, raw.header).ego_of_bad_rows(ego_column)[0] if cells and ego_column else set()
+        out.append(problem.located(ego=next(iter(one))) if len(one) == 1 else problem)
+    return out
+
 
 
 def sniff_separator(header: str) -> str:
