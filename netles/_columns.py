@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+import weakref
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,6 +28,16 @@ NUMBER_PATTERN = r"[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?"
 TRUE_TEXT = frozenset({"true", "1", "yes", "ja", "t", "y", "1.0"})
 FALSE_TEXT = frozenset({"false", "0", "no", "nee", "f", "n", "0.0"})
 _INTEGRAL = re.compile(r"^[+-]?\d+\.0+$")
+_CLEAN: dict[int, tuple[bool, np.ndarray]] = {}
+"""Categories this module made, by ``id``: already clean, so the next :func:`coded` of a column
+that uses them (``profile_many`` after ``read_dataset``) does not clean them again."""
+
+
+def _remember(categories: pd.Index, ids: bool, values: np.ndarray) -> None:
+    key = id(categories)
+    if key not in _CLEAN:
+        _CLEAN[key] = (ids, values)
+        weakref.finalize(categories, _CLEAN.pop, key, None)
 
 
 @dataclass
@@ -43,6 +54,7 @@ class Coded:
     raw: np.ndarray
     _missing_cache: bool | None = None
     _missing_rows: np.ndarray | None = None
+    ids: bool = False
 
     def __len__(self) -> int:
         return len(self.codes)
@@ -89,7 +101,9 @@ class Coded:
         codes = self.codes if drop is None or not drop.any() else np.where(drop, -1, self.codes)
         categories = pd.Index(self.values, dtype="str") if len(self.values) else pd.Index([], dtype="str")
         small = codes.astype(np.int32 if len(self.values) < 2**31 - 1 else np.int64, copy=False)
-        return pd.Series(pd.Categorical.from_codes(small, categories=categories, validate=False), index=index)
+        series = pd.Series(pd.Categorical.from_codes(small, categories=categories, validate=False), index=index)
+        _remember(series.cat.categories, self.ids, self.values)
+        return series
 
     def code_of(self, value) -> int:
         """The code of a cleaned value (-1 when no row holds it)."""
@@ -186,6 +200,11 @@ def coded(series: pd.Series, *, ids: bool = False) -> Coded:
     >>> coded(pd.Series([1.0, 2.5, None]), ids=True).values.tolist()
     ['1', '2.5']
     """
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        known = _CLEAN.get(id(series.cat.categories))
+        if known is not None and (known[0] or not ids):
+            codes = series.cat.codes.to_numpy().astype(np.int64)
+            return Coded(codes, known[1], known[1], ids=ids)
     codes, raw = _factorize(series)
     cleaned = _clean(raw, ids)
     # distinct raw values may clean to the same text ('a ' and 'a'), or to nothing
@@ -193,7 +212,7 @@ def coded(series: pd.Series, *, ids: bool = False) -> Coded:
     remap = np.asarray(merged_codes, dtype=np.int64)
     values = np.asarray(pd.Index(merged).astype(object), dtype=object)
     if len(remap) == len(values) and np.array_equal(remap, np.arange(len(remap))):
-        return Coded(codes, values, raw)  # the usual case: nothing to merge, no copy of the codes
+        return Coded(codes, values, raw, ids=ids)  # the usual case: nothing to merge, no copy of the codes
     new_codes = np.where(codes >= 0, remap[np.where(codes >= 0, codes, 0)] if len(remap) else -1, -1)
     # the first raw spelling of each cleaned value, for messages
     first_raw = np.empty(len(values), dtype=object)
@@ -201,7 +220,7 @@ def coded(series: pd.Series, *, ids: bool = False) -> Coded:
         targets, first = np.unique(remap, return_index=True)
         keep = targets >= 0
         first_raw[targets[keep]] = raw[first[keep]]
-    return Coded(new_codes.astype(np.int64), values, first_raw)
+    return Coded(new_codes.astype(np.int64), values, first_raw, ids=ids)
 
 
 def numbers_of(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -727,8 +727,10 @@ def _tie_ends(alters: pd.DataFrame, ties: pd.DataFrame, a_ego, t_ego, ego_ids: p
                                 ego=str(ego_ids[t_ego[i]]), field="target", allowed="another alter"))
     if not problems:
         lo, hi = np.minimum(src, tgt).astype(np.int64), np.maximum(src, tgt).astype(np.int64)
-        pair = pd.Index(lo * max(n_a, 1) + hi)
-        for i in np.flatnonzero(pair.duplicated())[:50]:
+        keys = lo * max(n_a, 1) + hi
+        ordered = np.sort(keys, kind="stable")  # ties come grouped by ego: nearly sorted already
+        repeated = pd.Index(keys).duplicated() if len(keys) > 1 and (ordered[1:] == ordered[:-1]).any() else np.zeros(len(keys), dtype=bool)
+        for i in np.flatnonzero(repeated)[:50]:
             problems.append(Problem(f"{ties['source'].iloc[i]!r}-{ties['target'].iloc[i]!r} is already tied", file="ties",
                                     row=int(i) + 1, ego=str(ego_ids[t_ego[i]]), field="target",
                                     allowed="each pair once (ties are undirected)"))
