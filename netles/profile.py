@@ -519,10 +519,14 @@ def _ego_positions(egos: pd.DataFrame, alters: pd.DataFrame, ties: pd.DataFrame)
     if not present.all() or len(np.unique(e_key)) != len(e_key):
         what = "ego ids (and moments)" if moments else "ego ids"
         raise ValidationError(Problem(f"{what} must be present and unique", field="ego_id", file="egos"))
+    def plain(column: pd.Series) -> pd.Series:
+        # ids read by read_dataset are Categoricals; the result's index is plain text
+        return column.astype(column.cat.categories.dtype) if isinstance(column.dtype, pd.CategoricalDtype) else column
+
     if moments:
-        index = pd.MultiIndex.from_arrays([egos["ego_id"].to_numpy(), egos[MOMENT].to_numpy()], names=["ego_id", MOMENT])
+        index = pd.MultiIndex.from_arrays([plain(egos["ego_id"]).to_numpy(), plain(egos[MOMENT]).to_numpy()], names=["ego_id", MOMENT])
     else:
-        index = pd.Index(egos["ego_id"], name="ego_id")
+        index = pd.Index(plain(egos["ego_id"]), name="ego_id")
     top = int(e_key.max(initial=-1)) + 1
     lookup = _Lookup(e_key, top)
     ego_values = pd.Index(e_id.values, dtype=object)
