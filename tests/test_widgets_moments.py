@@ -69,7 +69,11 @@ def test_follows_a_changed_network_and_keeps_the_choice():
     state.set_network(net.with_alter({"alter_id": "Z", "name": "Zoë", "relation": "friend"}))
     assert state.after == "evaluatie" and state.figure is drawn  # the two moments did not change: no redraw
     state.set_network(net.without_moment("evaluatie"))
-    assert state.after == "afsluiting"
+    assert (state.before, state.after) == ("intake", "afsluiting")
+    # a newly saved moment is compared at once: the choice goes back to the first and the last
+    state.choose(before="afsluiting", after=WORKING)
+    state.set_network(net.without_moment("evaluatie").with_moment("nameting", "2026-06-01"))
+    assert (state.before, state.after) == ("intake", "nameting")
 
 
 def test_english_viewer():

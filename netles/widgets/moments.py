@@ -173,7 +173,13 @@ class MomentsViewerState:
         self._notify()
 
     def set_network(self, network: EgoNetwork) -> None:
-        """Follow a changed network (an editor's): keep the choice where it still exists."""
+        """Follow a changed network (an editor's).
+
+        When the moments changed (one was saved or removed), the choice goes back to the first and
+        the last moment, so a newly saved moment is compared at once; otherwise the choice stays.
+        """
+        if [m.label for m in network.moments] != [m.label for m in self.network.moments]:
+            self.before = self.after = None
         self.network = network
         self._defaults()
         self._update()
