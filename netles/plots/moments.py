@@ -214,8 +214,9 @@ def moments_side_by_side(a: EgoNetwork | Moment, b: EgoNetwork | Moment, lang: s
         Before and after (``net.moments[0]``, ``net.moments[-1]``...).
     lang : {"nl", "en"}
     width, height : int, optional
-        Size of each drawing in pixels, where :func:`netwerkcirkel` takes a size (names are
-        placed for it); the figure is about twice as wide.
+        Size of each drawing in pixels; the figure is about twice as wide. Where
+        :func:`netwerkcirkel` takes a size, the names are placed for it; otherwise a smaller
+        ``width`` shows the drawings smaller.
 
     Returns
     -------
@@ -242,6 +243,10 @@ def moments_side_by_side(a: EgoNetwork | Moment, b: EgoNetwork | Moment, lang: s
     size = _size_options(width, height)
     panels = [_moment_figure(n, nets, slots, lang, caption, size) for n, caption in ((net_a, caption_a), (net_b, caption_b))]
     xr, yr, unit, plot_w, plot_h = _panel_geometry(panels[0][0])
+    if width is not None and not size and width < plot_w:
+        # a drawing of fixed size: shown smaller as asked (names were placed for the full size)
+        unit *= width / plot_w
+        plot_w, plot_h = width, plot_h * width / plot_w
     gap = 40
     inner_w = 2 * plot_w + gap
     margin = dict(l=20, r=20, t=96, b=130)

@@ -1605,8 +1605,9 @@ class _EditorWidget(W.VBox):
             # reset refill the form.
             self._quiet = True
             try:
-                self.people.options = options
-                self.people.value = selected
+                with self.people.hold_sync():  # one message: no in-between selection to echo back
+                    self.people.options = options
+                    self.people.value = selected
             finally:
                 self._quiet = False
         if selected is None:
@@ -1629,8 +1630,9 @@ class _EditorWidget(W.VBox):
         moments = moment_options(state.network, self.lang)
         if list(self.moment_list.options) != moments:
             keep = self.moment_list.value if self.moment_list.value in [v for _, v in moments] else None
-            self.moment_list.options = moments
-            self.moment_list.value = keep if keep is not None else (moments[-1][1] if moments else None)
+            with self.moment_list.hold_sync():
+                self.moment_list.options = moments
+                self.moment_list.value = keep if keep is not None else (moments[-1][1] if moments else None)
         self.view_button.disabled = not moments
         self.from_last_button.disabled = not moments
         self.viewer.layout.display = None if state.network.moments else "none"
