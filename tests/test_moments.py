@@ -344,3 +344,14 @@ def test_any_network_with_moments_round_trips(first, second):
     again = network_from_json(network_to_json(net))
     assert again == net and [m.network for m in again.moments] == [m.network for m in net.moments]
     assert EgoNetwork.from_dict(net.to_dict()) == net
+
+
+def test_many_moves_are_grouped_by_direction():
+    a = datasets.load_case("voorbeeld")
+    b = a.with_alter_changes("A", circle=3).with_alter_changes("C", circle=2).with_alter_changes("D", circle=3)
+    b = b.with_alter_changes("E", circle=1)
+    text = netles.compare_moments(a, b).summary()
+    assert "Drie mensen staan nu verder weg: Anja (zus), Carla (zus) en Dewi (vriendin)." in text
+    assert "Erik (buurman) staat nu dichterbij." in text and "van cirkel" not in text
+    one = netles.compare_moments(a, a.with_alter_changes("A", circle=3)).summary()
+    assert "Anja (zus) staat nu verder weg: van cirkel 1 (intimi) naar cirkel 3 (bekenden)." in one
