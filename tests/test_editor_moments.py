@@ -375,3 +375,14 @@ def test_unreadable_file_is_never_overwritten(tmp_path, monkeypatch):
     _add(widget, "Gijs")
     monkeypatch.undo()
     assert path.read_bytes() == before and "NIET opgeslagen" in _msg(widget)
+
+
+def test_moments_in_english(tmp_path):
+    widget, state = network_editor(tmp_path / "k.json", case="voorbeeld", lang="en")
+    assert widget.save_moment_button.description == "Save as moment"
+    assert widget.from_last_button.description == "New moment from the last one"
+    _save_moment(widget, "intake", datetime.date(2025, 2, 3))
+    assert "Moment 'intake' (3 February 2025) was saved" in _msg(widget)
+    assert [label for label, _ in widget.moment_list.options] == ["intake · 3 February 2025 · 6 people"]
+    widget.view_button.click()
+    assert "read only" in widget.banner.value and widget.back_button.description == "Back to the working version"
