@@ -590,3 +590,29 @@ def test_coverage_item_is_in_its_theme(theme, item):
     text = theme_text(theme)
     missing = [k for k in COVERAGE[theme][item] if k not in text]
     assert not missing, f"theme {theme}, {item}: {missing}"
+
+
+# --------------------------------------------------------------------------------------------
+# The app view (netles les N --app)
+# --------------------------------------------------------------------------------------------
+
+def test_app_notebook_is_localised_parameterised_and_works_in_the_chosen_folder(lesson_folder, tmp_path):
+    nbformat.write(_tiny_lesson(), str(lesson_folder / "09_proef.ipynb"))
+    nb = lessons.app_notebook("9", taal="en", casus="pubers_ic", seed=7, workdir=tmp_path)
+    assert nb.cells[0].source == f"import os as _os\n_os.chdir({str(tmp_path.resolve())!r})"
+    assert nb.cells[0].metadata["jupyter"]["source_hidden"]
+    assert nb.cells[1].source == "# Theme 9 · Trial"
+    injected = next(c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", []))
+    assert 'casus = "pubers_ic"' in injected.source and 'taal = "en"' in injected.source and "seed = 7" in injected.source
+
+
+def test_app_notebook_runs_and_saves_into_the_chosen_folder(lesson_folder, tmp_path):
+    from lessonkit import run_and_probe
+
+    lesson = _tiny_lesson()
+    lesson.cells.append(nbformat.v4.new_code_cell('open("kaart.json", "w").write("{}")'))
+    nbformat.write(lesson, str(lesson_folder / "09_proef.ipynb"))
+    work = tmp_path / "student"
+    work.mkdir()
+    run_and_probe(lessons.app_notebook("09", workdir=work), {}, cwd=tmp_path)
+    assert (work / "kaart.json").exists() and not (tmp_path / "kaart.json").exists()
