@@ -121,12 +121,13 @@ class Step:
     text_nl: str
     text_en: str
 
-    def text(self, lang: str = "nl") -> str:
-        """``"number. title: text"`` in ``lang``."""
+    def text(self, lang: str = "nl", number: int | None = None) -> str:
+        """``"number. title: text"`` in ``lang``; ``number`` replaces the step's own number (to count
+        the steps that apply 1, 2, 3 ... without gaps)."""
         if lang not in vocab.LANGUAGES:
             raise ValueError(f"lang must be one of {vocab.LANGUAGES}, not {lang!r}")
         title, text = (self.title_nl, self.text_nl) if lang == "nl" else (self.title_en, self.text_en)
-        return f"{self.number}. {title}: {text}"
+        return f"{self.number if number is None else number}. {title}: {text}"
 
 
 PROFESSIONAL_STEPS = (
@@ -205,20 +206,31 @@ class LiabilityResult:
         """Who is responsible, in words."""
         return RESPONSIBLE.label(self.responsible, lang)
 
-    def describe(self, lang: str = "nl") -> str:
-        """The whole answer as text, with the disclaimer first."""
+    def describe(self, lang: str = "nl", disclaimer: bool = True) -> str:
+        """The whole answer as text, with the disclaimer first.
+
+        The steps that apply are numbered 1, 2, 3 ... in the order of the guideline (a reader
+        should not wonder where step 3 went); ``disclaimer=False`` leaves the disclaimer out for a
+        page that already shows it once.
+
+        Examples
+        --------
+        >>> r = who_is_liable("network_member", "own_relative", "client", "care")
+        >>> [line.strip()[:2] for line in r.describe(disclaimer=False).splitlines() if line.startswith("  ")]
+        ['1.', '2.', '3.', '4.']
+        """
         nl = lang == "nl"
         if not nl and lang != "en":
             raise ValueError(f"lang must be one of {vocab.LANGUAGES}, not {lang!r}")
-        lines = [DISCLAIMER[0] if nl else DISCLAIMER[1], ""]
+        lines = [DISCLAIMER[0] if nl else DISCLAIMER[1], ""] if disclaimer else []
         lines.append(("Verantwoordelijk: " if nl else "Responsible: ") + self.responsible_label(lang))
         lines += ["- " + r for r in (self.reasons_nl if nl else self.reasons_en)]
         if self.professional_steps:
             lines.append("Stappen van de beroepskracht:" if nl else "The professional's steps:")
-            lines += ["  " + s.text(lang) for s in self.professional_steps]
+            lines += ["  " + s.text(lang, i) for i, s in enumerate(self.professional_steps, start=1)]
         if self.problem_steps:
             lines.append("Als het niet goed gaat:" if nl else "When it is not going well:")
-            lines += ["  " + s.text(lang) for s in self.problem_steps]
+            lines += ["  " + s.text(lang, i) for i, s in enumerate(self.problem_steps, start=1)]
         advice = self.advice_nl if nl else self.advice_en
         if advice:
             lines.append("Verder:" if nl else "Further:")

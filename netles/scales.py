@@ -535,11 +535,30 @@ def _band_of(spec: ScaleSpec, total: int | None) -> Band | None:
     return None
 
 
-def _missing_text(missing: Sequence[str], lang: str) -> str:
-    n = len(missing)
+def _and(items: Sequence[str], lang: str) -> str:
+    """``"3"``, ``"3 en 9"``, ``"2, 3 en 9"`` (Dutch) or with ``and`` (English)."""
+    items = list(items)
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + (" en " if lang == "nl" else " and ") + items[-1]
+
+
+def _missing_text(spec: ScaleSpec, missing: Sequence[str], lang: str) -> str:
+    """Which questions are unanswered, by their number on the form (never an internal item key),
+    with singular and plural right: "vraag 9 is niet beantwoord", "vragen 3 en 9 zijn ..."."""
+    order = list(spec.item_keys)
+    numbers = [str(order.index(k) + 1) if k in order else str(k) for k in missing]
+    one = len(numbers) == 1
     if lang == "nl":
-        return f"{n} item{'s' if n != 1 else ''} niet beantwoord ({', '.join(missing)})"
-    return f"{n} item{'s' if n != 1 else ''} unanswered ({', '.join(missing)})"
+        return f"{'vraag' if one else 'vragen'} {_and(numbers, 'nl')} {'is' if one else 'zijn'} niet beantwoord"
+    return f"{'question' if one else 'questions'} {_and(numbers, 'en')} {'is' if one else 'are'} unanswered"
+
+
+def _n_missing(n: int, lang: str) -> str:
+    """``"er ontbreekt er 1"`` / ``"er ontbreken er 2"``; ``"1 is missing"`` / ``"2 are missing"``."""
+    if lang == "nl":
+        return f"er ontbreekt er {n}" if n == 1 else f"er ontbreken er {n}"
+    return f"{n} is missing" if n == 1 else f"{n} are missing"
 
 
 def _result(
@@ -555,8 +574,8 @@ def _result(
 ) -> ScaleResult:
     missing = tuple(k for k, v in answers.items() if v is None)
     if missing:
-        nl += " Let op: " + _missing_text(missing, "nl") + "."
-        en += " Note: " + _missing_text(missing, "en") + "."
+        nl += " Let op: " + _missing_text(spec, missing, "nl") + "."
+        en += " Note: " + _missing_text(spec, missing, "en") + "."
     return ScaleResult(
         scale=spec.name,
         score=total,
@@ -582,10 +601,10 @@ def _sum_all(points: dict) -> int | None:
 def _incomplete(spec: ScaleSpec, answers: dict) -> tuple[str, str]:
     n = sum(v is None for v in answers.values())
     return (
-        f"Geen totaalscore: de {spec.title_nl} telt alleen als alle {len(answers)} items zijn "
-        f"beantwoord, en er ontbreken er {n}.",
-        f"No total: the {spec.title_en} is scored only when all {len(answers)} items are answered, "
-        f"and {n} are missing.",
+        f"Geen totaalscore: de {spec.title_nl} telt alleen als alle {len(answers)} vragen zijn "
+        f"beantwoord, en {_n_missing(n, 'nl')}.",
+        f"No total: the {spec.title_en} is scored only when all {len(answers)} questions are answered, "
+        f"and {_n_missing(n, 'en')}.",
     )
 
 
@@ -1218,12 +1237,12 @@ def _djg(spec: ScaleSpec, answers: Any) -> ScaleResult:
     n_items = len(spec.items)
     if total is None:
         nl = (
-            f"Geen totaalscore: bij de {spec.title_nl} mag hoogstens één item ontbreken, en er "
-            f"ontbreken er {n_missing}."
+            f"Geen totaalscore: bij de {spec.title_nl} mag hoogstens één vraag ontbreken, en "
+            f"{_n_missing(n_missing, 'nl')}."
         )
         en = (
-            f"No total: the {spec.title_en} allows at most one missing item, and {n_missing} are "
-            "missing."
+            f"No total: the {spec.title_en} allows at most one missing answer, and "
+            f"{_n_missing(n_missing, 'en')}."
         )
     else:
         nl = f"Eenzaamheidsscore {total} van {n_items}: {band.nl}."
@@ -1239,7 +1258,7 @@ def _djg(spec: ScaleSpec, answers: Any) -> ScaleResult:
             nl += " Daarvan " + " en ".join(parts_nl) + "."
             en += " Of which " + " and ".join(parts_en) + "."
         if n_missing == 1:
-            nl += " Eén ontbrekend item telt als 0 (regel van de handleiding)."
+            nl += " Eén ontbrekende vraag telt als 0 (regel van de handleiding)."
             en += " One missing item counts as 0 (the manual's rule)."
     return _result(spec, ans, total, sub, band, nl, en)
 

@@ -37,6 +37,9 @@ __all__ = [
     "RELATION_CIRCLE",
     "LANGUAGES",
     "label",
+    "FIELD_LABELS",
+    "readable_table",
+    "readable",
 ]
 
 LANGUAGES = ("nl", "en")
@@ -309,3 +312,130 @@ def label(field: str, code: Any, lang: str = "nl") -> str:
     """
     vocab = RELATION_KIND if field == "relation_kind" else VOCABULARIES[field]
     return vocab.label(code, lang)
+
+
+# -- tables a student reads ---------------------------------------------------------------------
+
+FIELD_LABELS: dict[str, tuple[str, str]] = {
+    "alter_id": ("nr.", "no."),
+    "ego_id": ("cliënt", "client"),
+    "name": ("naam", "name"),
+    "age": ("leeftijd", "age"),
+    "travel_minutes": ("reistijd (min.)", "travel time (min.)"),
+    "since": ("bekend sinds", "known since"),
+    "maintained": ("onderhouden", "maintained"),
+    "cut": ("band doorgesneden", "tie cut"),
+    "role": ("rol", "role"),
+    "moment": ("moment", "moment"),
+}
+"""Column headers for alter fields without a vocabulary (Dutch, English)."""
+
+_WHOLE_NUMBER_FIELDS = ("age", "since", "travel_minutes", "circle")
+_YES_NO = {True: ("ja", "yes"), False: ("nee", "no")}
+
+
+def _readable_class():
+    import pandas as pd
+
+    class ReadableTable(pd.DataFrame):
+        """A table for people: shown without its index (which holds internal keys such as metric
+        or alter ids). It is an ordinary DataFrame otherwise (``.loc[key]`` still works)."""
+
+        @property
+        def _constructor(self):
+            return ReadableTable
+
+        def _repr_html_(self) -> str:
+            return self.to_html(index=False, na_rep="")
+
+        def __repr__(self) -> str:
+            return self.to_string(index=False, na_rep="")
+
+    return ReadableTable
+
+
+_READABLE = None
+
+
+def readable(frame) -> "pandas.DataFrame":  # noqa: F821
+    """``frame`` as a table shown without its index (see :func:`readable_table`)."""
+    global _READABLE
+    if _READABLE is None:
+        _READABLE = _readable_class()
+    return _READABLE(frame)
+
+
+def _cell(field: str, value: Any, lang: str) -> Any:
+    i = LANGUAGES.index(lang)
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(_cell(field, v, lang)) for v in value)
+    try:
+        import pandas as pd
+
+        if value is None or (not isinstance(value, str) and pd.isna(value)):
+            return ""
+    except (TypeError, ValueError):
+        pass
+    if isinstance(value, bool):
+        return _YES_NO[value][i]
+    if field in VOCABULARIES and value in VOCABULARIES[field]:
+        return VOCABULARIES[field].label(value, lang)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)  # 2005.0 is a year, not a measurement
+    if isinstance(value, float):
+        text = f"{value:.2f}".rstrip("0").rstrip(".")
+        return text.replace(".", ",") if lang == "nl" else text
+    return value
+
+
+def readable_table(frame, lang: str = "nl", columns=None):
+    """A table of alters (or egos) as a student should read it: labels, not codes.
+
+    Every column with a vocabulary shows its Dutch (or English) labels (``sibling`` -> "broer of
+    zus", ``weekly`` -> "wekelijks", ``burdening`` -> "belastend"); a list of support functions
+    becomes "praktische hulp, gezelschap"; years, ages and minutes are whole numbers (never
+    "2005.0"); True/False is "ja"/"nee"; missing values are empty. The headers are the fields'
+    labels. The result is shown without its index.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        E.g. ``net.alters`` or a selection of its columns.
+    lang : {"nl", "en"}
+    columns : list of str, optional
+        Which columns to keep, in order (default: all but the internal ids ``alter_id`` and
+        ``ego_id``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        A new table; ``frame`` is not changed.
+
+    Examples
+    --------
+    >>> from netles import datasets
+    >>> net = datasets.load_case("voorbeeld")
+    >>> table = readable_table(net.alters, columns=["name", "relation", "contact", "support"])
+    >>> list(table.columns)
+    ['naam', 'relatie', 'contactfrequentie', 'steunfunctie']
+    >>> table.iloc[1].tolist()
+    ['Bram (broer)', 'broer of zus', 'maandelijks', '']
+    """
+    _check_lang(lang)
+    i = LANGUAGES.index(lang)
+    if columns is None:
+        columns = [c for c in frame.columns if c not in ("alter_id", "ego_id")]
+    data = frame[list(columns)]
+    out = {}
+    for column in data.columns:
+        values = [_cell(column, v, lang) for v in data[column].tolist()]
+        if column in VOCABULARIES:
+            header = VOCABULARIES[column].field_label(lang)
+        elif column in FIELD_LABELS:
+            header = FIELD_LABELS[column][i]
+        else:
+            header = str(column)
+        out[header] = values
+    import pandas as pd
+
+    return readable(pd.DataFrame(out, index=data.index))

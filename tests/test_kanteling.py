@@ -8,7 +8,8 @@ import pytest
 
 from netles import ValidationError, datasets, scales
 from netles.models import kanteling as k
-from netles.models.kanteling import KantelingContext, SupportNeed, check_placement, check_placements
+from netles.models.kanteling import (KantelingContext, SupportNeed, assess_need, check_placement, check_placements,
+                                     propose_rung)
 
 
 @pytest.fixture(scope="module")
@@ -242,3 +243,26 @@ def test_first_listed_rung_takes_the_lowest_rung_a_case_lists():
                     "general_provision" if general else "individual_provision")
         assert first_listed_rung(need) == expected
         assert expected in RUNG
+
+
+def test_candidates_limit_who_can_take_a_need_and_an_empty_list_means_nobody():
+    net = datasets.load_case("voorbeeld")
+    need = SupportNeed("douchen", "wekelijks douchen", "practical", "weekly", 1)
+    assert propose_rung(need, KantelingContext(net)) == "network"  # A, C, E give practical help
+    nobody = KantelingContext(net, candidates=[])
+    a = assess_need(need, nobody)
+    assert a.lowest == "individual_provision"
+    assert a.check("network").reason_nl == "Volgens de casus kan niemand uit het netwerk dit doen."
+    only_e = assess_need(need, KantelingContext(net, candidates=["E"]))
+    assert only_e.check("network").helpers == ("E",)
+    assert only_e.check("network").reason_nl.startswith("In het netwerk kan Erik (buurman) praktische hulp geven")
+    with pytest.raises(ValidationError):
+        KantelingContext(net, candidates=["ZZ"])
+
+
+def test_the_main_carer_is_never_a_professional_or_volunteer():
+    net = datasets.load_case("voorbeeld").with_alter_changes(
+        "F", support=["practical", "emotional", "companionship", "appraisal", "information"],
+        support_direction="receives")
+    ctx = KantelingContext(net, carer_csi=9)
+    assert ctx.main_carer() == "A"  # the wijkverpleegkundige F gives the most, but is no mantelzorger

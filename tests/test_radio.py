@@ -72,11 +72,11 @@ def test_revive_faded_tie():
 
 
 def test_revive_refuses_in_dutch():
-    with pytest.raises(NotApplicable, match="Reanimeren kan alleen bij een contact dat verwaterd is; vader \\(P\\) is actief"):
+    with pytest.raises(NotApplicable, match="Reanimeren kan alleen bij een contact dat verwaterd is; vader is actief\\."):
         revive(small(), "P")
     with pytest.raises(NotApplicable, match="verstoord. Kies eerst deblokkeren"):
         revive(small(), "D")
-    with pytest.raises(NotApplicable, match="geen contact met id 'X'"):
+    with pytest.raises(NotApplicable, match="staat niet \\(meer\\) in dit netwerk"):
         revive(small(), "X")
     assert issubclass(NotApplicable, ValueError)
 
@@ -207,12 +207,12 @@ def test_cut_tie_remove_and_mark():
     assert c[("B", "alter")][1] is None
     assert sorted(ch["before"][1] if ch["before"][0] == "B" else ch["before"][0]
                   for ch in r.changes if ch["field"] == "tie") == ["K", "P"]
-    assert "van de kaart gehaald" in r.explanation_nl and "2 band(en)" in r.explanation_nl
+    assert "van de kaart gehaald" in r.explanation_nl and "2 banden" in r.explanation_nl
     m = cut_tie(net, "B", mode="mark")
     assert changed(m) == {("B", "contact"): ("daily", "rarely"), ("B", "status"): ("active", "disrupted"),
                           ("B", "cut"): (None, True)}
     assert m.network.has_tie("B", "K") and "zichtbaar" in m.explanation_nl
-    with pytest.raises(NotApplicable, match="alleen aan de orde bij een belastend contact; het contact met vader \\(P\\) is steunend"):
+    with pytest.raises(NotApplicable, match="alleen aan de orde bij een belastend contact; het contact met vader is steunend\\."):
         cut_tie(net, "P")
     with pytest.raises(ValueError, match="mode"):
         cut_tie(net, "B", mode="burn")
@@ -294,3 +294,28 @@ def test_interventions_on_synthetic_networks_stay_valid(seed):
             fn = cut_tie if name == "Band doorsnijden" else RADIO[name]
             EgoNetwork.from_dict(fn(net, aid).network.to_dict())
     assert net.to_dict() == snapshot
+
+
+def test_reasons_and_explanations_in_english_without_internal_ids():
+    net = small()
+    with pytest.raises(NotApplicable) as info:
+        revive(net, "P")
+    assert info.value.message("en") == "Revive only fits a contact that has faded; vader is active."
+    assert info.value.message("nl") == str(info.value)
+    for action, alter in (("activate", "D"), ("unblock", "P"), ("intensify", "P"), ("maintain", "D"), ("cut_tie", "P")):
+        with pytest.raises(NotApplicable) as info:
+            apply_intervention(net, action, alter, {"function": "practical"} if action == "activate" else {})
+        english = info.value.message("en")
+        assert english != str(info.value) and "Kies" not in english and "(P)" not in english and "(D)" not in english
+    # the alter id is an internal key: it is not shown when the person has a name
+    assert "(B)" not in cut_tie(net, "B").explanation_nl
+
+
+def test_cut_tie_counts_ties_in_singular_and_plural():
+    net = small()
+    one = net.without_tie("B", "K")
+    assert "met 1 band naar anderen" in cut_tie(one, "B").explanation_nl
+    assert "de band met een ander blijft staan" in cut_tie(one, "B", mode="mark").explanation_nl
+    assert "with 1 tie to others" in cut_tie(one, "B").explanation_en
+    none = one.without_tie("B", "P")
+    assert "band" not in cut_tie(none, "B").explanation_nl.split("gehaald")[1].split(".")[0]

@@ -154,7 +154,24 @@ def test_csi_missing_gives_no_total():
     assert r.score is None and r.band is None
     assert r.missing == ("sleep",)
     assert "sleep" not in r.items
-    assert "ontbreken" in r.interpretation
+    assert "er ontbreekt er 1" in r.interpretation
+
+
+def test_missing_answers_are_named_by_question_number_in_singular_and_plural():
+    # issue 11: the EDIZ form said "er ontbreken er 1 ... (own_life)": an internal key and a plural
+    spec = scales.SCALES["ediz"]
+    answers = {k: spec.option_codes[0] for k in spec.item_keys}
+    answers["own_life"] = None
+    r = scales.score("ediz", answers)
+    assert "own_life" not in r.describe("nl") and "own_life" not in r.describe("en")
+    assert "er ontbreekt er 1" in r.describe("nl") and "vraag 1 is niet beantwoord" in r.describe("nl")
+    assert "1 is missing" in r.describe("en") and "question 1 is unanswered" in r.describe("en")
+    answers[spec.item_keys[-1]] = None
+    r = scales.score("ediz", answers)
+    assert "er ontbreken er 2" in r.describe("nl") and "vragen 1 en 9 zijn niet beantwoord" in r.describe("nl")
+    assert "questions 1 and 9 are unanswered" in r.describe("en")
+    djg = scales.score("djg6", [None, None, "nee", "ja", "nee", "ja"])
+    assert "er ontbreken er 2" in djg.describe("nl") and "emptiness" not in djg.describe("nl")
 
 
 def test_missing_markers_none_nan_empty():

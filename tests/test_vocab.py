@@ -48,3 +48,25 @@ def test_membership_is_strict_about_types():
 def test_unknown_language_is_refused():
     with pytest.raises(ValueError, match="lang"):
         vocab.label("relation", "friend", lang="de")
+
+
+def test_readable_table_shows_labels_whole_years_and_no_ids():
+    # issue 11: Dutch tables showed codes (sibling, weekly, burdening, practical) and "2005.0"
+    import netles
+    from netles import datasets
+
+    net = datasets.load_case("voorbeeld")
+    raw = net.alters
+    assert raw["since"].dtype.kind == "f"  # pandas stores years with gaps as floats
+    table = netles.readable_table(raw, lang="nl")
+    shown = table._repr_html_() + repr(table)
+    for code in ("sibling", "weekly", "burdening", "practical", "neighbour", "receives", "alter_id"):
+        assert code not in shown, code
+    assert ".0<" not in shown and ".0 " not in repr(table)
+    assert "broer of zus" in shown and "belastend" in shown and "praktische hulp" in shown
+    years = [v for v in table["bekend sinds"] if v != ""]
+    assert years and all(isinstance(v, int) for v in years)
+    english = netles.readable_table(raw, lang="en", columns=["relation", "contact"])
+    assert list(english.columns) == ["relation", "contact frequency"]
+    assert "sibling" in english["relation"].tolist()
+    assert raw.equals(net.alters)  # the input is not changed

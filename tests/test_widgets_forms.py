@@ -52,3 +52,33 @@ def test_questionnaire_form_starts_from_a_case_carers_answers():
     assert "hoge belasting" in widget.result.value.lower() or "high" in widget.result.value.lower()
     _, ediz_state = questionnaire_form("ediz", answers=carer["ediz"])
     assert ediz_state.result.score == netles.scales.ediz(carer["ediz"]).score
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_unanswered_items_show_their_label_not_an_empty_box(lang):
+    # A Dropdown whose value is None shows nothing: "(geen antwoord)" must be visible.
+    widget, state = questionnaire_form("ediz", lang=lang)
+    for dropdown in widget.items.values():
+        assert dropdown.index == 0 and dropdown.label in ("(geen antwoord)", "(no answer)")
+    assert all(v is None for v in state.answers.values())
+    spec = SCALES["ediz"]
+    widget.items["own_life"].value = spec.option_codes[0]
+    widget.items["own_life"].value = ""
+    assert state.answers["own_life"] is None
+    widget.submit_button.click()
+    assert "own_life" not in widget.result.value
+
+
+def test_lsns_answer_zero_is_an_answer():
+    widget, state = questionnaire_form("lsns6")
+    first = SCALES["lsns6"].item_keys[0]
+    widget.items[first].value = 0
+    assert state.answers[first] == 0
+
+
+def test_case_answers_with_a_gap_keep_the_gap_visible():
+    answers = [True] * 12 + [None]
+    widget, state = questionnaire_form("csi", answers=answers)
+    last = SCALES["csi"].item_keys[-1]
+    assert widget.items[last].index == 0 and state.answers[last] is None
+    assert "vraag 13 is niet beantwoord" in widget.result.value

@@ -88,7 +88,7 @@ def test_planner_follows_the_editor(tmp_path):
     assert [s["action"] for s in state.plan.interventions] == ["intensify"]  # still fits, kept
     assert "Gijs" in [label for label, _ in widget.alter.options]
     estate.remove_alter("E")
-    assert state.plan.interventions == [] and "pasten niet meer" in state.message
+    assert state.plan.interventions == [] and "1 stap paste niet meer en is weggehaald" in state.message
 
 
 def test_english(voorbeeld):
@@ -96,3 +96,95 @@ def test_english(voorbeeld):
     assert widget.add_button.description == "Add to plan"
     widget.alter.value = "E"
     assert ("Intensify", "intensify") in widget.action.options
+
+
+def test_reasons_are_english_in_english(voorbeeld):
+    widget, state = radio_planner(voorbeeld, lang="en")
+    widget.alter.value = "B"
+    reasons = [r for _, ok, r in state.options("B") if not ok]
+    assert reasons and all("Kies" not in r and " kan " not in r for r in reasons)
+    assert "Revive only fits a contact that has faded" in widget.fits.value
+    state.try_intervention("revive", "B")
+    assert state.reason.startswith("Revive only fits") and "(B)" not in state.reason
+
+
+# -- issue 11 item 1: a planner every student can use ------------------------------------------------
+
+def _all_widgets(widget):
+    seen, todo = [], [widget]
+    while todo:
+        w = todo.pop()
+        seen.append(w)
+        todo.extend(c for c in getattr(w, "children", ()) if c is not None)
+    return seen
+
+
+def test_every_control_has_its_own_layout(voorbeeld):
+    widget, _ = radio_planner(voorbeeld)
+    layouts = [w.layout.model_id for w in _all_widgets(widget) if getattr(w, "layout", None) is not None]
+    assert len(layouts) == len(set(layouts)), "two widgets share one Layout: hiding one hides both"
+
+
+def test_choosing_an_intervention_hides_only_the_controls_it_does_not_need(voorbeeld):
+    widget, state = radio_planner(voorbeeld)
+    needed = [widget.alter, widget.action, widget.goal, widget.title, widget.file]
+    for action in ("intensify", "add_member", "activate"):
+        widget.alter.value = "E"
+        widget.action.value = action
+        assert all(w.layout.display != "none" for w in needed), action
+    assert widget.function.layout.display != "none" and widget.kind.layout.display == "none"
+    widget.action.value = "add_member"
+    assert widget.kind.layout.display != "none" and widget.member_name.layout.display != "none"
+    assert widget.function.layout.display == "none" and widget.alter.layout.display != "none"
+
+
+def test_third_person_and_another_intervention_can_be_added(voorbeeld):
+    widget, state = radio_planner(voorbeeld)
+    third = widget.alter.options[2][1]
+    widget.alter.value = third
+    other = [a for _, a in widget.action.options if a != widget.action.value][0]
+    widget.action.value = other
+    assert not widget.add_button.disabled
+    widget.add_button.click()
+    assert [(s["action"], s["alter_id"]) for s in state.plan.interventions][0][0] == other
+
+
+def test_add_button_follows_the_editor_after_a_person_is_added(tmp_path):
+    editor, estate = network_editor(tmp_path / "k.json", case="voorbeeld")
+    widget, state = radio_planner(estate)
+    assert not widget.add_button.disabled
+    editor.name.value = "Gijs"
+    editor.add_button.click()
+    # the current choice is tried again on the new network: it still fits, so it can be added
+    assert state.preview is not None and not widget.add_button.disabled
+    widget.add_button.click()
+    assert len(state.plan.interventions) == 1
+    assert not widget.add_button.disabled  # the next choice is tried at once as well
+    widget.undo_button.click()
+    assert state.plan.interventions == [] and not widget.add_button.disabled
+
+
+def test_steps_name_the_intervention_once(voorbeeld, tmp_path):
+    widget, state = radio_planner(voorbeeld, handout_path=tmp_path / "plan.html")
+    widget.alter.value = "D"
+    widget.action.value = "activate"
+    widget.add_button.click()
+    assert "Activeren: Activeren" not in widget.steps.value
+    assert "Activeren</b>: Dewi" in widget.steps.value
+    assert "Activeren: Activeren" not in state.plan.to_html("nl")
+    assert "Activate: Activate" not in state.plan.to_html("en")
+
+
+def test_handout_is_saved_next_to_the_notebook_with_its_full_path_as_a_link(voorbeeld, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # the kernel's working folder is the notebook's folder
+    widget, state = radio_planner(voorbeeld)
+    assert str(tmp_path / "plan.html") in widget.where.value
+    widget.export_button.click()
+    saved = tmp_path / "plan.html"
+    assert saved.is_file() and state.handout == saved.resolve()
+    assert str(saved.resolve()) in widget.message.value and "<a href='plan.html'" in widget.message.value
+    widget.file.value = str(tmp_path / "elders" / "mijn_plan.html")
+    (tmp_path / "elders").mkdir()
+    widget.export_button.click()
+    assert (tmp_path / "elders" / "mijn_plan.html").is_file()
+    assert "elders/mijn_plan.html" in widget.message.value

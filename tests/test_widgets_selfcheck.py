@@ -69,3 +69,22 @@ def test_english_labels():
 @pytest.mark.parametrize("text,value", [("0,27", 0.27), ("27%", 0.27), ("4/15", 4 / 15), ("-1.5", -1.5), ("", None), ("nan", None)])
 def test_parse_number(text, value):
     assert parse_number(text) == (pytest.approx(value) if value is not None else None)
+
+
+def test_revealed_density_is_written_as_the_question_asks():
+    # issue 11: lesson 02 asks for the density "in two decimals"; "Toon antwoord" showed "6 / 36"
+    widget, state = self_check("Wat is de dichtheid van dit netwerk (twee decimalen)?", 6 / 36, answer="6 / 36")
+    widget.reveal_button.click()
+    assert "6 / 36 = 0,17" in widget.answer_html.value
+    widget_en, _ = self_check("What is the density?", 6 / 36, answer="6 / 36", lang="en")
+    widget_en.reveal_button.click()
+    assert "6 / 36 = 0.17" in widget_en.answer_html.value
+    # an answer that already ends in the number, or is the number, is not repeated
+    _, state = self_check("?", 4 / 15, answer="4/15 = 0,27")
+    assert state.reveal() == "4/15 = 0,27"
+    _, state = self_check("?", 0.266666, answer=0.266666)
+    assert state.reveal() == "0,27"
+    _, state = self_check("Hoeveel?", 6, answer="zes alters")
+    assert state.reveal() == "zes alters = 6"
+    _, state = self_check("Welke?", "bonding", answer="bonding: ties inside a group")
+    assert state.reveal() == "bonding: ties inside a group"

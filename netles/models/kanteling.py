@@ -301,6 +301,10 @@ class KantelingContext:
         Hours per week one helper can reasonably give to one need.
     max_travel_minutes : float, default 30
         A helper living this close can come as often as needed.
+    candidates : iterable of str, optional
+        Only these alters can take the need on (a case names who could do a need: its ``network``
+        list). An empty list means the case says nobody in the network can do it, e.g. personal
+        care that is professional work. None (default): anyone who gives or offers the function.
     """
 
     network: EgoNetwork
@@ -313,6 +317,7 @@ class KantelingContext:
     heavy_share: float = 0.5
     max_hours_per_helper: float = 4.0
     max_travel_minutes: float = 30.0
+    candidates: Any = None
 
     def __post_init__(self) -> None:
         problems = []
@@ -344,6 +349,12 @@ class KantelingContext:
                 problems.append(Problem(f"{f!r} is not a support function", alter=alter, field="willing", value=f, allowed=vocab.SUPPORT.allowed()))
             willing[alter] = functions
         object.__setattr__(self, "willing", willing)
+        if self.candidates is not None:
+            candidates = frozenset([self.candidates] if isinstance(self.candidates, str) else self.candidates)
+            for alter in sorted(candidates - ids):
+                problems.append(Problem("is not an alter of this network", alter=alter, field="candidates",
+                                        allowed=", ".join(sorted(ids))))
+            object.__setattr__(self, "candidates", candidates)
         for name, low, high in (("max_carer_load", 0, 1), ("heavy_share", 0, 1), ("max_hours_per_helper", 0, 168), ("max_travel_minutes", 0, 24 * 60)):
             value = getattr(self, name)
             if not (_is_number(value) and low <= value <= high and (name != "max_hours_per_helper" or value > 0)):
@@ -357,15 +368,16 @@ class KantelingContext:
         return support_given(self.network)
 
     def main_carer(self) -> str | None:
-        """The main carer: ``carer``, or the biggest giver of support when a load is given."""
+        """The main carer: ``carer``, or, when a load is given, the informal alter who gives the most
+        kinds of support (:func:`netles.models.choose_carer`; a professional or a volunteer of an
+        organisation is never the spilmantelzorger)."""
         if self.carer is not None:
             return self.carer
         if self.carer_load is None and self.carer_csi is None:
             return None
-        per_alter = self._given().sum(axis=1)
-        if per_alter.empty or per_alter.max() == 0:
-            return None
-        return str(per_alter.idxmax())
+        from .dynamics import choose_carer
+
+        return choose_carer(self.network)
 
     def carer_overloaded(self) -> bool:
         """True when the main carer's load or CSI is at or past the limit."""
@@ -467,6 +479,14 @@ def _name(net: EgoNetwork, alter_id: str) -> str:
     return f"{name}" if name else alter_id
 
 
+def _and(items: Sequence[str], lang: str) -> str:
+    """``"A"``, ``"A en B"``, ``"A, B en C"`` (or with ``and``)."""
+    items = list(items)
+    if len(items) < 2:
+        return "".join(items)
+    return ", ".join(items[:-1]) + (" en " if lang == "nl" else " and ") + items[-1]
+
+
 def _lc(text: str) -> str:
     """Lower-case the first letter, to continue a sentence after a colon."""
     return text[:1].lower() + text[1:]
@@ -495,6 +515,8 @@ def _network_helpers(need: SupportNeed, ctx: KantelingContext, volunteers: bool)
         rel = a.get("relation")
         if volunteers != (rel == "volunteer") or rel == "professional":
             continue
+        if ctx.candidates is not None and alter_id not in ctx.candidates:
+            continue  # the case does not name this person for this need
         offers = bool(given.loc[alter_id, need.function]) or need.function in ctx.willing.get(alter_id, ())
         if not offers:
             continue
@@ -544,12 +566,14 @@ def _check_network(need: SupportNeed, ctx: KantelingContext) -> RungCheck:
     available, notes_nl, notes_en = _network_helpers(need, ctx, volunteers=False)
     needed = _helpers_needed(need, ctx)
     fn_nl, fn_en = vocab.label("support", need.function), vocab.label("support", need.function, "en")
-    names = ", ".join(_name(ctx.network, a) for a in available)
+    names_nl = _and([_name(ctx.network, a) for a in available], "nl")
+    names_en = _and([_name(ctx.network, a) for a in available], "en")
     tail_nl = f" ({'; '.join(notes_nl)})" if notes_nl else ""
     tail_en = f" ({'; '.join(notes_en)})" if notes_en else ""
     if len(available) >= needed:
-        nl = f"In het netwerk kunnen {names} {fn_nl} geven"
-        en = f"In the network {names} can give {fn_en}"
+        verb = "kan" if len(available) == 1 else "kunnen"
+        nl = f"In het netwerk {verb} {names_nl} {fn_nl} geven"
+        en = f"In the network {names_en} can give {fn_en}"
         if needed > 1:
             nl += f"; samen dragen ze de {need.hours_per_week:g} uur per week"
             en += f"; together they carry the {need.hours_per_week:g} hours a week"
@@ -559,12 +583,16 @@ def _check_network(need: SupportNeed, ctx: KantelingContext) -> RungCheck:
         return RungCheck("network", True, nl + ".", en + ".", tuple(available))
     if available:
         nl = (f"Het netwerk kan dit niet alleen dragen: {need.hours_per_week:g} uur per week vraagt {needed} helpers "
-              f"(hoogstens {ctx.max_hours_per_helper:g} uur per persoon), en alleen {names} kan {fn_nl} geven.")
+              f"(hoogstens {ctx.max_hours_per_helper:g} uur per persoon), en alleen {names_nl} "
+              f"{'kan' if len(available) == 1 else 'kunnen'} {fn_nl} geven.")
         en = (f"The network cannot carry this alone: {need.hours_per_week:g} hours a week needs {needed} helpers "
-              f"(at most {ctx.max_hours_per_helper:g} hours each), and only {names} can give {fn_en}.")
+              f"(at most {ctx.max_hours_per_helper:g} hours each), and only {names_en} can give {fn_en}.")
     elif notes_nl:
         nl = f"Niemand in het netwerk kan nu {fn_nl} geven{tail_nl}."
         en = f"Nobody in the network can give {fn_en} now{tail_en}."
+    elif ctx.candidates is not None and not ctx.candidates:
+        nl = "Volgens de casus kan niemand uit het netwerk dit doen."
+        en = "According to the case, nobody in the network can do this."
     else:
         nl = f"Niemand in het netwerk geeft {fn_nl} of heeft het aangeboden."
         en = f"Nobody in the network gives {fn_en} or has offered it."

@@ -312,7 +312,7 @@ class Plan:
         interventions = []
         for result in self.results():
             name = INTERVENTION_LABELS[result.action][i]
-            interventions.append(f"<li><strong>{e(name)}</strong>: {e(result.explanation(lang))}</li>")
+            interventions.append(f"<li><strong>{e(name)}</strong>: {e(result.body(lang))}</li>")
         comparison = self.comparison()
         rows = []
         for key, row in comparison.iterrows():

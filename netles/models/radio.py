@@ -64,7 +64,31 @@ __all__ = [
 
 
 class NotApplicable(ValueError):
-    """An intervention does not fit this alter; the message says why, in Dutch."""
+    """An intervention does not fit this alter; the message says why.
+
+    ``str(exc)`` is the Dutch reason; :meth:`message` gives it in Dutch or English.
+
+    Parameters
+    ----------
+    nl : str
+        The reason in Dutch.
+    en : str, optional
+        The reason in English (default: the Dutch text).
+    """
+
+    def __init__(self, nl: str, en: str | None = None):
+        super().__init__(nl)
+        self.nl = nl
+        self.en = en if en is not None else nl
+
+    def __reduce__(self):
+        return (type(self), (self.nl, self.en))
+
+    def message(self, lang: str = "nl") -> str:
+        """The reason in ``lang`` (``"nl"`` or ``"en"``)."""
+        if lang not in vocab.LANGUAGES:
+            raise ValueError(f"lang must be one of {vocab.LANGUAGES}, not {lang!r}")
+        return self.nl if lang == "nl" else self.en
 
 
 @dataclass(frozen=True)
@@ -108,6 +132,22 @@ class InterventionResult:
             raise ValueError(f"lang must be one of {vocab.LANGUAGES}, not {lang!r}")
         return self.explanation_nl if lang == "nl" else self.explanation_en
 
+    def body(self, lang: str = "nl") -> str:
+        """The explanation without the intervention's name in front of it.
+
+        Explanations start with the name (``"Activeren: Dewi ..."``) so they can stand alone; where
+        the name is already shown (a list of steps, the handout) this avoids "Activeren: Activeren:".
+
+        Examples
+        --------
+        >>> from netles import datasets
+        >>> activate(datasets.load_case("voorbeeld"), "D", "practical").body()[:30]
+        'Dewi (vriendin) gaat de cliënt'
+        """
+        text = self.explanation(lang)
+        prefix = INTERVENTION_LABELS[self.action][vocab.LANGUAGES.index(lang)] + ": "
+        return text[len(prefix):] if text.startswith(prefix) else text
+
     def step(self) -> dict:
         """The intervention as a JSON-safe step ``{"action", "alter_id", "params"}``."""
         return {"action": self.action, "alter_id": self.alter_id, "params": dict(self.params)}
@@ -128,8 +168,21 @@ INTERVENTION_LABELS: dict[str, tuple[str, str]] = {
 # -- helpers ---------------------------------------------------------------------------------------
 
 def _who(record: Mapping) -> str:
+    # The name as the student knows it; the alter id is an internal key and shows only when the
+    # person has no name at all.
     name = record.get("name")
-    return f"{name} ({record['alter_id']})" if name else str(record["alter_id"])
+    return str(name) if name else str(record["alter_id"])
+
+
+def _status_label(status: str, lang: str) -> str:
+    return vocab.label("status", status, lang)
+
+
+def _first(status: str, lang: str) -> str:
+    """The intervention to choose first for a tie that is not active."""
+    if lang == "nl":
+        return "reanimeren" if status == "faded" else "deblokkeren"
+    return "revive" if status == "faded" else "unblock"
 
 
 def _get(net: EgoNetwork, alter_id: str, action: str) -> dict:
@@ -139,7 +192,9 @@ def _get(net: EgoNetwork, alter_id: str, action: str) -> dict:
         return net.alter(alter_id)
     except KeyError:
         raise NotApplicable(
-            f"{INTERVENTION_LABELS[action][0]} kan niet: er is geen contact met id {alter_id!r} in dit netwerk."
+            f"{INTERVENTION_LABELS[action][0]} kan niet: deze persoon ({alter_id}) staat niet (meer) in dit netwerk.",
+            f"{INTERVENTION_LABELS[action][1]} is not possible: this person ({alter_id}) is not (or no longer) "
+            f"in this network.",
         ) from None
 
 
@@ -214,15 +269,17 @@ def revive(net: EgoNetwork, alter_id: str) -> InterventionResult:
     >>> revive(result.network, "D")
     Traceback (most recent call last):
     ...
-    netles.models.radio.NotApplicable: Reanimeren kan alleen bij een contact dat verwaterd is; Dewi (vriendin) (D) is actief.
+    netles.models.radio.NotApplicable: Reanimeren kan alleen bij een contact dat verwaterd is; Dewi (vriendin) is actief.
     """
     record = _get(net, alter_id, "revive")
     status = _status(record)
     if status != "faded":
-        hint = " Kies eerst deblokkeren." if status == "disrupted" else ""
+        disrupted = status == "disrupted"
         raise NotApplicable(
             f"Reanimeren kan alleen bij een contact dat verwaterd is; {_who(record)} is "
-            f"{vocab.label('status', status)}.{hint}"
+            f"{_status_label(status, 'nl')}.{' Kies eerst deblokkeren.' if disrupted else ''}",
+            f"Revive only fits a contact that has faded; {_who(record)} is "
+            f"{_status_label(status, 'en')}.{' Choose unblock first.' if disrupted else ''}",
         )
     contact = record.get("contact")
     new_contact = contact if contact in ("daily", "weekly", "monthly") else "monthly"
@@ -279,19 +336,23 @@ def activate(net: EgoNetwork, alter_id: str, function: str) -> InterventionResul
     who = _who(record)
     status = _status(record)
     if status != "active":
-        first = "reanimeren" if status == "faded" else "deblokkeren"
         raise NotApplicable(
-            f"Activeren kan alleen bij een actief contact; {who} is {vocab.label('status', status)}. "
-            f"Kies eerst {first}."
+            f"Activeren kan alleen bij een actief contact; {who} is {_status_label(status, 'nl')}. "
+            f"Kies eerst {_first(status, 'nl')}.",
+            f"Activate only fits an active contact; {who} is {_status_label(status, 'en')}. "
+            f"Choose {_first(status, 'en')} first.",
         )
     if record.get("valence") == "burdening":
         raise NotApplicable(f"Activeren van een belastend contact helpt de cliënt niet; het contact met {who} "
-                            f"is belastend. Kies eerst deblokkeren.")
+                            f"is belastend. Kies eerst deblokkeren.",
+                            f"Activating a burdening contact does not help the client; the contact with {who} "
+                            f"is burdening. Choose unblock first.")
     support = list(record.get("support") or [])
     direction = record.get("support_direction")
     function_nl = vocab.label("support", function)
     if function in support and direction != "gives":
-        raise NotApplicable(f"Activeren is niet nodig: {who} geeft al {function_nl}.")
+        raise NotApplicable(f"Activeren is niet nodig: {who} geeft al {function_nl}.",
+                            f"Activate is not needed: {who} already gives {vocab.label('support', function, 'en')}.")
     new_support = [c for c in vocab.SUPPORT.codes if c in support or c == function]
     new_direction = "mutual" if direction == "gives" else (direction or "receives")
     new = net.with_alter_changes(alter_id, support=new_support, support_direction=new_direction)
@@ -323,10 +384,12 @@ def unblock(net: EgoNetwork, alter_id: str) -> InterventionResult:
     who = _who(record)
     status, valence = _status(record), record.get("valence")
     if status != "disrupted" and valence != "burdening":
-        hint = " Kies reanimeren." if status == "faded" else ""
+        faded = status == "faded"
         raise NotApplicable(
             f"Deblokkeren kan alleen bij een verstoorde of belastende relatie; {who} is "
-            f"{vocab.label('status', status)} en {_label('valence', valence, 'nl')}.{hint}"
+            f"{_status_label(status, 'nl')} en {_label('valence', valence, 'nl')}.{' Kies reanimeren.' if faded else ''}",
+            f"Unblock only fits a disrupted or burdening relation; {who} is "
+            f"{_status_label(status, 'en')} and {_label('valence', valence, 'en')}.{' Choose revive.' if faded else ''}",
         )
     new = net.with_alter_changes(alter_id, status="active", valence="supportive")
     nl = (f"Deblokkeren: de verstoorde relatie met {who} wordt hersteld, bijvoorbeeld door een gesprek "
@@ -359,19 +422,25 @@ def intensify(net: EgoNetwork, alter_id: str) -> InterventionResult:
     who = _who(record)
     status = _status(record)
     if status != "active":
-        first = "reanimeren" if status == "faded" else "deblokkeren"
         raise NotApplicable(f"Intensiveren kan alleen bij een actief contact; {who} is "
-                            f"{vocab.label('status', status)}. Kies eerst {first}.")
+                            f"{_status_label(status, 'nl')}. Kies eerst {_first(status, 'nl')}.",
+                            f"Intensify only fits an active contact; {who} is "
+                            f"{_status_label(status, 'en')}. Choose {_first(status, 'en')} first.")
     if record["relation"] == "professional":
-        raise NotApplicable(f"Intensiveren is bedoeld voor het informele netwerk; {who} is een professional.")
+        raise NotApplicable(f"Intensiveren is bedoeld voor het informele netwerk; {who} is een professional.",
+                            f"Intensify is meant for the informal network; {who} is a professional.")
     if record.get("valence") == "burdening":
         raise NotApplicable(f"Een belastend contact dichterbij halen helpt de cliënt niet; het contact met "
-                            f"{who} is belastend. Kies eerst deblokkeren.")
+                            f"{who} is belastend. Kies eerst deblokkeren.",
+                            f"Drawing a burdening contact closer does not help the client; the contact with "
+                            f"{who} is burdening. Choose unblock first.")
     circle = record["circle"]
     if circle <= 2:
         raise NotApplicable(
             f"Intensiveren is voor contacten aan de rand van het netwerk (cirkel 3 of 4); {who} staat al in "
-            f"cirkel {circle} ({vocab.label('circle', circle)})."
+            f"cirkel {circle} ({vocab.label('circle', circle)}).",
+            f"Intensify is for contacts at the edge of the network (circle 3 or 4); {who} is already in "
+            f"circle {circle} ({vocab.label('circle', circle, 'en')}).",
         )
     contact = record.get("contact")
     new_contact = "monthly" if contact is None else _CONTACT_ORDER[max(_CONTACT_ORDER.index(contact) - 1, 0)]
@@ -408,17 +477,23 @@ def maintain(net: EgoNetwork, alter_id: str) -> InterventionResult:
     who = _who(record)
     status = _status(record)
     if status != "active":
-        first = "reanimeren" if status == "faded" else "deblokkeren"
         raise NotApplicable(f"Onderhouden kan alleen bij een actief contact; {who} is "
-                            f"{vocab.label('status', status)}. Kies eerst {first}.")
+                            f"{_status_label(status, 'nl')}. Kies eerst {_first(status, 'nl')}.",
+                            f"Maintain only fits an active contact; {who} is "
+                            f"{_status_label(status, 'en')}. Choose {_first(status, 'en')} first.")
     if record["relation"] == "professional":
         raise NotApplicable(f"Onderhouden is bedoeld voor het informele netwerk; het contact met {who} "
-                            f"(een professional) hoort bij het werk.")
+                            f"(een professional) hoort bij het werk.",
+                            f"Maintain is meant for the informal network; the contact with {who} "
+                            f"(a professional) is part of the job.")
     if record.get("valence") == "burdening":
         raise NotApplicable(f"Een belastend contact in stand houden helpt de cliënt niet; het contact met "
-                            f"{who} is belastend. Kies eerst deblokkeren.")
+                            f"{who} is belastend. Kies eerst deblokkeren.",
+                            f"Keeping a burdening contact going does not help the client; the contact with "
+                            f"{who} is burdening. Choose unblock first.")
     if record.get("maintained") is True:
-        raise NotApplicable(f"Onderhouden is al afgesproken voor {who}.")
+        raise NotApplicable(f"Onderhouden is al afgesproken voor {who}.",
+                            f"Maintaining the contact with {who} has already been agreed.")
     new = net.with_alter_changes(alter_id, maintained=True)
     nl = (f"Onderhouden: er komen afspraken om het contact met {who} warm te houden (vaste momenten, iets "
           f"terugdoen). Zo brokkelt deze band niet af als het tegenzit.")
@@ -513,10 +588,12 @@ def add_member(net: EgoNetwork, kind: str, name: str | None = None, alter_id: st
             k += 1
         alter_id = f"N{k}"
     elif alter_id in taken:
-        raise NotApplicable(f"Er is al een contact met id {alter_id!r}; kies een ander id voor het nieuwe netwerklid.")
+        raise NotApplicable(f"Er is al een contact met id {alter_id!r}; kies een ander id voor het nieuwe netwerklid.",
+                            f"There already is a contact with id {alter_id!r}; choose another id for the new member.")
     unknown = [a for a in knows if a not in taken]
     if unknown:
-        raise NotApplicable(f"Het nieuwe netwerklid kan {unknown[0]!r} niet kennen: die staat niet in dit netwerk.")
+        raise NotApplicable(f"Het nieuwe netwerklid kan {unknown[0]!r} niet kennen: die staat niet in dit netwerk.",
+                            f"The new member cannot know {unknown[0]!r}: they are not in this network.")
     record = {"alter_id": alter_id, "name": name or f"{spec['label'][0]} (nieuw)",
               **{k: (list(v) if isinstance(v, list) else v) for k, v in spec["record"].items()},
               "valence": "supportive", "status": "active"}
@@ -580,27 +657,51 @@ def cut_tie(net: EgoNetwork, alter_id: str, mode: str = "remove") -> Interventio
     if record.get("valence") != "burdening":
         raise NotApplicable(
             f"Een band doorsnijden is alleen aan de orde bij een belastend contact; het contact met {who} is "
-            f"{_label('valence', record.get('valence'), 'nl')}."
+            f"{_label('valence', record.get('valence'), 'nl')}.",
+            f"Cutting a tie is only an option for a burdening contact; the contact with {who} is "
+            f"{_label('valence', record.get('valence'), 'en')}.",
         )
     n_ties = sum(alter_id in pair for pair in net.tie_pairs())
     if mode == "remove":
         new = net.without_alter(alter_id)
         nl = (f"Band doorsnijden: het contact met {who} houdt problemen in stand en wordt beëindigd. {who} is "
-              f"van de kaart gehaald, met {n_ties} band(en) naar anderen. Zoek samen met de cliënt naar nieuwe "
+              f"van de kaart gehaald{_with_ties(n_ties, 'nl')}. Zoek samen met de cliënt naar nieuwe "
               f"contacten die de plek kunnen innemen.")
         en = (f"Cut the tie: the contact with {who} keeps problems going and is ended. {who} has been removed "
-              f"from the map, with {n_ties} tie(s) to others. Look with the client for new contacts to take "
+              f"from the map{_with_ties(n_ties, 'en')}. Look with the client for new contacts to take "
               f"their place.")
     else:
         new = net.with_alter_changes(alter_id, status="disrupted", contact="rarely", support=None,
                                      support_direction=None, cut=True)
         nl = (f"Band doorsnijden: het contact met {who} houdt problemen in stand en wordt beëindigd. {who} "
               f"blijft zichtbaar op de kaart, gemarkeerd als verbroken (verstoord, zelden contact, geen steun); "
-              f"de {n_ties} band(en) met anderen blijven staan, want zij kennen elkaar nog.")
+              + _kept_ties(n_ties, "nl"))
         en = (f"Cut the tie: the contact with {who} keeps problems going and is ended. {who} stays visible on "
-              f"the map, marked as cut (disrupted, rarely in contact, no support); the {n_ties} tie(s) with "
-              f"others remain, as they still know each other.")
+              f"the map, marked as cut (disrupted, rarely in contact, no support); " + _kept_ties(n_ties, "en"))
     return _result(net, new, "cut_tie", alter_id, nl, en, {"mode": mode})
+
+
+def _ties(n: int, lang: str) -> str:
+    """``"1 band"`` / ``"2 banden"``, ``"1 tie"`` / ``"2 ties"``."""
+    if lang == "nl":
+        return f"{n} band" if n == 1 else f"{n} banden"
+    return f"{n} tie" if n == 1 else f"{n} ties"
+
+
+def _with_ties(n: int, lang: str) -> str:
+    if n == 0:
+        return ""
+    return f", met {_ties(n, 'nl')} naar anderen" if lang == "nl" else f", with {_ties(n, 'en')} to others"
+
+
+def _kept_ties(n: int, lang: str) -> str:
+    if lang == "nl":
+        return {0: "er waren geen banden met anderen.",
+                1: "de band met een ander blijft staan, want zij kennen elkaar nog."}.get(
+            n, f"de {n} banden met anderen blijven staan, want zij kennen elkaar nog.")
+    return {0: "there were no ties with others.",
+            1: "the tie with another person remains, as they still know each other."}.get(
+        n, f"the {n} ties with others remain, as they still know each other.")
 
 
 # -- registry --------------------------------------------------------------------------------------

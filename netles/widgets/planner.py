@@ -62,7 +62,8 @@ _T = {
         "Het netwerk is veranderd: het plan begint opnieuw vanaf de nieuwe kaart{dropped}.",
         "The network changed: the plan starts again from the new map{dropped}.",
     ),
-    "dropped": (" ({n} stap(pen) pasten niet meer en zijn weggehaald)", " ({n} step(s) no longer fitted and were removed)"),
+    "dropped_one": (" (1 stap paste niet meer en is weggehaald)", " (1 step no longer fitted and was removed)"),
+    "dropped": (" ({n} stappen pasten niet meer en zijn weggehaald)", " ({n} steps no longer fitted and were removed)"),
     "empty": ("Voeg eerst mensen toe aan het netwerk.", "Add people to the network first."),
 }
 
@@ -93,7 +94,7 @@ class PlannerState:
     preview : InterventionResult or None
         The intervention being tried, applied to the network after the plan's steps.
     reason : str or None
-        Why the chosen intervention does not fit (Dutch), when it does not.
+        Why the chosen intervention does not fit (in the planner's language), when it does not.
     figure_before, figure_after : plotly Figure
         Netwerkcirkel now (after the plan's steps) and after the tried intervention.
     comparison : pandas.DataFrame
@@ -123,6 +124,7 @@ class PlannerState:
         self.preview: InterventionResult | None = None
         self.reason: str | None = None
         self.message = ""
+        self.handout: Path | None = None
         self._listeners: list = []
         self._draw()
         if self.editor is not None:
@@ -169,20 +171,20 @@ class PlannerState:
                 continue
             try:
                 if action == "activate":
-                    reasons = []
+                    last: NotApplicable | None = None
                     for function in vocab.SUPPORT.codes:
                         try:
                             INTERVENTIONS["activate"](net, alter_id, function)
                             break
                         except NotApplicable as exc:
-                            reasons.append(str(exc))
+                            last = exc
                     else:
-                        raise NotApplicable(reasons[-1] if reasons else "")
+                        raise last if last is not None else NotApplicable("")
                 else:
                     INTERVENTIONS[action](net, alter_id)
                 out.append((action, True, None))
             except NotApplicable as exc:
-                out.append((action, False, str(exc)))
+                out.append((action, False, exc.message(self.lang)))
         return out
 
     def functions(self, alter_id: str) -> list[str]:
@@ -200,14 +202,14 @@ class PlannerState:
         """Try one intervention on the network as it is after the plan's steps.
 
         Sets :attr:`preview` and the before/after figures and comparison; when it does not fit,
-        :attr:`preview` is None and :attr:`reason` says why (Dutch). Returns the preview.
+        :attr:`preview` is None and :attr:`reason` says why (in :attr:`lang`). Returns the preview.
         """
         try:
             self.preview = apply_intervention(self.network, action, alter_id, params)
             self.reason = None
         except NotApplicable as exc:
             self.preview = None
-            self.reason = str(exc)
+            self.reason = exc.message(self.lang)
         self._draw()
         self._notify()
         return self.preview
@@ -258,16 +260,25 @@ class PlannerState:
         self.plan = kept
         self.preview = None
         self.reason = None
-        extra = _t("dropped", self.lang, n=dropped) if dropped else ""
+        extra = "" if not dropped else (_t("dropped_one", self.lang) if dropped == 1 else _t("dropped", self.lang, n=dropped))
         self.message = _t("network_changed", self.lang, dropped=extra)
         self._draw()
         self._notify()
 
     def export(self, path: str | os.PathLike) -> Path:
-        """Write the plan's one-page handout (:meth:`netles.models.Plan.to_html`) atomically."""
-        path = Path(path)
+        """Write the plan's one-page handout (:meth:`netles.models.Plan.to_html`) atomically.
+
+        A relative path is taken from the current working folder, which in JupyterLab and in the
+        app is the notebook's own folder: the handout lands next to the notebook, where the student
+        finds it. Returns the full path (also kept in :attr:`handout` and named in the message).
+        """
+        path = Path(path).expanduser()
+        if not path.is_absolute():
+            path = Path.cwd() / path
+        path = path.resolve()
         atomic_write_text(path, self.plan.to_html(self.lang))
-        self.message = _t("exported", self.lang, path=path.name)
+        self.handout = path
+        self.message = _t("exported", self.lang, path=str(path))
         self._notify()
         return path
 
@@ -276,7 +287,7 @@ def _comparison_html(comparison: pd.DataFrame, lang: str) -> str:
     def fmt(x: float) -> str:
         if pd.isna(x):
             return "-"
-        text = f"{x:+.2f}" if False else (str(int(x)) if float(x).is_integer() else f"{x:.2f}")
+        text = str(int(x)) if float(x).is_integer() else f"{x:.2f}"
         return text.replace(".", ",") if lang == "nl" else text
 
     def fmt_change(x: float) -> str:
@@ -294,71 +305,103 @@ def _comparison_html(comparison: pd.DataFrame, lang: str) -> str:
     return f'<table class="netles-comparison" style="font-size:12px;border-collapse:collapse">{head}{rows}</table>'
 
 
+def _layout(width: str = "380px", **kw: Any) -> W.Layout:
+    """A new Layout for one control.
+
+    Every control gets its own Layout object: a Layout shared between widgets is one model in the
+    browser, so hiding one control (``display: none``) would hide every control that shares it.
+    """
+    return W.Layout(width=width, max_width="100%", **kw)
+
+
+def _file_link(path: Path) -> str:
+    """An HTML link to a saved file, with the full path as its text.
+
+    A file under the working folder gets a relative link, which JupyterLab opens in its own viewer
+    and Voila serves next to the notebook; elsewhere the link is a ``file://`` address.
+    """
+    try:
+        href = path.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        href = path.as_uri()
+    return (f"<a href='{html.escape(href, quote=True)}' target='_blank' rel='noopener' "
+            f"class='netles-handout-link'>{html.escape(str(path))}</a>")
+
+
 class _PlannerWidget(W.VBox):
     def __init__(self, state: PlannerState, handout_path: str | os.PathLike):
         lang = self.lang = state.lang
         self.state = state
-        style = {"description_width": "110px"}
-        wide = W.Layout(width="330px")
-        self.alter = W.Dropdown(description=_t("alter", lang), layout=wide, style=style)
-        self.action = W.Dropdown(description=_t("action", lang), layout=wide, style=style)
-        self.function = W.Dropdown(description=_t("function", lang), layout=wide, style=style)
+        style = {"description_width": "140px"}  # "Naam nieuw lid", "Name of new member" fit
+        self.alter = W.Dropdown(description=_t("alter", lang), layout=_layout(), style=style)
+        self.action = W.Dropdown(description=_t("action", lang), layout=_layout(), style=style)
+        self.function = W.Dropdown(description=_t("function", lang), layout=_layout(), style=style)
         self.kind = W.Dropdown(
             options=[(v["label"][vocab.LANGUAGES.index(lang)], k) for k, v in MEMBER_KINDS.items()],
-            description=_t("kind", lang), layout=wide, style=style,
+            description=_t("kind", lang), layout=_layout(), style=style,
         )
-        self.member_name = W.Text(description=_t("member_name", lang), layout=wide, style=style)
+        self.member_name = W.Text(description=_t("member_name", lang), layout=_layout(), style=style)
         self.mode = W.Dropdown(options=[(_t("mode_remove", lang), "remove"), (_t("mode_mark", lang), "mark")],
-                               description=_t("mode", lang), layout=wide, style=style)
-        self.fits = W.HTML(layout=W.Layout(width="330px"))
-        self.explanation = W.HTML(layout=W.Layout(width="330px"))
+                               description=_t("mode", lang), layout=_layout(), style=style)
+        self.fits = W.HTML(layout=_layout())
+        self.explanation = W.HTML(layout=_layout())
         self.explanation.add_class("netles-explanation")
-        self.add_button = W.Button(description=_t("add", lang), button_style="primary", icon="plus", layout=W.Layout(width="200px"))
-        self.undo_button = W.Button(description=_t("undo", lang), layout=W.Layout(width="200px"))
-        self.before = W.Output(layout=W.Layout(width="430px"))
-        self.after = W.Output(layout=W.Layout(width="430px"))
+        self.add_button = W.Button(description=_t("add", lang), button_style="primary", icon="plus", layout=_layout("200px"))
+        self.undo_button = W.Button(description=_t("undo", lang), layout=_layout("200px"))
+        self.before = W.Output(layout=_layout("430px"))
+        self.after = W.Output(layout=_layout("430px"))
         self.comparison = W.HTML()
         self.steps = W.HTML()
         self.goal = W.Dropdown(
             options=[(_t("no_goal", lang), ""), *[(v[vocab.LANGUAGES.index(lang)], k) for k, v in PLAN_GOALS.items()]],
-            description=_t("goal", lang), layout=wide, style=style,
+            description=_t("goal", lang), layout=_layout("420px"), style=style,
         )
-        self.title = W.Text(description=_t("title", lang), layout=wide, style=style)
-        self.notes = {key: W.Textarea(layout=W.Layout(width="95%", height="56px")) for key in PLAN_STEPS}
-        notes = W.Accordion(children=list(self.notes.values()), layout=W.Layout(width="430px"))
+        self.title = W.Text(description=_t("title", lang), layout=_layout("430px"), style=style)
+        self.notes = {key: W.Textarea(layout=_layout("95%", height="56px")) for key in PLAN_STEPS}
+        notes = W.Accordion(children=list(self.notes.values()), layout=_layout("430px"))
         for i, (key, labels) in enumerate(PLAN_STEPS.items()):
             notes.set_title(i, f"{i + 1}. {labels[vocab.LANGUAGES.index(lang)]}")
-        self.file = W.Text(value=str(handout_path), description=_t("file", lang), layout=wide, style=style)
-        self.export_button = W.Button(description=_t("export", lang), icon="file", layout=W.Layout(width="200px"))
-        self.message = W.HTML()
+        self.file = W.Text(value=str(handout_path), description=_t("file", lang), layout=_layout("430px"), style=style)
+        self.where = W.HTML(layout=_layout("420px"))
+        self.where.add_class("netles-handout-where")
+        self.export_button = W.Button(description=_t("export", lang), icon="file", layout=_layout("200px"))
+        self.message = W.HTML(layout=_layout("430px"))
         self.message.add_class("netles-planner-message")
 
         choose = W.VBox([self.alter, self.action, self.function, self.kind, self.member_name, self.mode, self.fits,
                          self.explanation, W.HBox([self.add_button]), W.HBox([self.undo_button])],
-                        layout=W.Layout(width="345px"))
+                        layout=W.Layout(width="395px"))
         maps = W.HBox([W.VBox([W.HTML(f"<b>{_t('before', lang)}</b>"), self.before]),
                        W.VBox([W.HTML(f"<b>{_t('after', lang)}</b>"), self.after])], layout=W.Layout(flex_flow="row wrap"))
         plan = W.VBox([W.HTML(f"<b>{_t('steps', lang)}</b>"), self.steps, self.goal, self.title,
-                       W.HTML(f"<b>{_t('seven', lang)}</b>"), notes, self.file, self.export_button, self.message],
+                       W.HTML(f"<b>{_t('seven', lang)}</b>"), notes, self.file, self.where, self.export_button,
+                       self.message],
                       layout=W.Layout(width="450px"))
         super().__init__([
             W.HBox([choose, W.VBox([maps])], layout=W.Layout(flex_flow="row wrap", align_items="flex-start")),
             W.HBox([W.VBox([self.comparison], layout=W.Layout(width="460px")), plan], layout=W.Layout(flex_flow="row wrap")),
         ])
         self.add_class("netles-planner")
+        # Class names let a browser test (and a teacher's stylesheet) find each control.
+        for name in ("alter", "action", "function", "kind", "member_name", "mode", "add_button", "undo_button",
+                     "goal", "title", "file", "export_button"):
+            getattr(self, name).add_class(f"netles-planner-{name.replace('_', '-')}")
 
         self._quiet = False
+        self._seen_network = state.network
         for widget in (self.alter, self.action, self.function, self.kind, self.mode):
             widget.observe(lambda _c: self.on_choice(), "value")
         self.member_name.observe(lambda _c: self.on_choice(), "value")
         self.add_button.on_click(lambda _b: self.on_add())
         self.undo_button.on_click(lambda _b: state.remove_last())
         self.export_button.on_click(lambda _b: self.on_export())
+        self.file.observe(lambda _c: self.show_where(), "value")
         self.goal.observe(lambda c: state.set_goal(c["new"] or None), "value")
         self.title.observe(lambda c: state.set_title(c["new"]), "value")
         for key, area in self.notes.items():
             area.observe(lambda c, k=key: state.set_note(k, c["new"]), "value")
         state.on_change(lambda _s: self.refresh())
+        self.show_where()
         self.refresh_choices()
         self.on_choice()
 
@@ -397,16 +440,20 @@ class _PlannerWidget(W.VBox):
             text += f"<br>{_t('not_fits', self.lang)}<ul style='margin:2px 0 0 0;padding-left:18px'>{not_fit}</ul>"
         self.fits.value = text + "</div>"
 
+    def _show(self, widget: W.Widget, visible: bool) -> None:
+        widget.layout.display = None if visible else "none"
+
     def on_choice(self) -> None:
+        """Try what is chosen now: the person, the intervention and its details."""
         if self._quiet:
             return
         self._action_options()
         action = self.action.value
         alter_id = self.alter.value
-        self.function.layout.display = None if action == "activate" else "none"
-        self.kind.layout.display = None if action == "add_member" else "none"
-        self.member_name.layout.display = None if action == "add_member" else "none"
-        self.mode.layout.display = None if action == "cut_tie" else "none"
+        self._show(self.function, action == "activate")
+        self._show(self.kind, action == "add_member")
+        self._show(self.member_name, action == "add_member")
+        self._show(self.mode, action == "cut_tie")
         if action == "activate" and alter_id is not None:
             functions = self.state.functions(alter_id)
             options = [(vocab.SUPPORT.label(f, self.lang), f) for f in functions]
@@ -435,9 +482,16 @@ class _PlannerWidget(W.VBox):
         self.state.try_intervention(action, None if action == "add_member" else alter_id, **params)
 
     def on_add(self) -> None:
+        # Adding changes the network; refresh() then offers the choices anew and tries the next one.
         self.state.add_preview()
-        self.refresh_choices()
-        self.on_choice()
+
+    def show_where(self) -> None:
+        """Say where the handout will be saved (the full path), before it is made."""
+        target = Path(self.file.value.strip() or "plan.html").expanduser()
+        if not target.is_absolute():
+            target = Path.cwd() / target
+        label = ("Wordt opgeslagen als" if self.lang == "nl" else "Will be saved as")
+        self.where.value = f"<span style='font-size:12px;color:#555'>{label} {html.escape(str(target))}</span>"
 
     def on_export(self) -> None:
         try:
@@ -448,8 +502,14 @@ class _PlannerWidget(W.VBox):
     # -- drawing -------------------------------------------------------------------------------
     def refresh(self) -> None:
         state = self.state
-        if set(a for _, a in self.alter.options) != set(state.network.alter_ids):
+        if state.network is not self._seen_network:
+            # The network changed (a step added or removed, or the editor changed it): offer the
+            # choices that fit the new network and try the current choice again, so that the add
+            # button follows what is applicable now. on_choice() redraws through the state.
+            self._seen_network = state.network
             self.refresh_choices()
+            self.on_choice()
+            return
         figure_output(state.figure_before, self.before, height=420, width=420, legend_below=True)
         figure_output(state.figure_after, self.after, height=420, width=420, legend_below=True)
         self.comparison.value = _comparison_html(state.comparison, self.lang)
@@ -462,14 +522,21 @@ class _PlannerWidget(W.VBox):
             self.add_button.disabled = True
         self.undo_button.disabled = not state.plan.interventions
         if state.plan.interventions:
+            # The explanation already starts with the intervention's name ("Activeren: ..."): show
+            # the name once, in bold, and the rest after it.
             items = "".join(
-                f"<li><b>{html.escape(r.name if self.lang == 'nl' else _name(r.action, 'en'))}</b>: {html.escape(r.explanation(self.lang))}</li>"
+                f"<li><b>{html.escape(_name(r.action, self.lang))}</b>: {html.escape(r.body(self.lang))}</li>"
                 for r in state.plan.results()
             )
             self.steps.value = f"<ol class='netles-plan-steps' style='font-size:12px;padding-left:18px'>{items}</ol>"
         else:
             self.steps.value = f"<i>{_t('no_steps', self.lang)}</i>"
-        self.message.value = f"<span style='color:#1d5e20'>{html.escape(state.message)}</span>" if state.message else ""
+        if state.handout is not None and state.message == _t("exported", self.lang, path=str(state.handout)):
+            text = _t("exported", self.lang, path="\0").split("\0")
+            self.message.value = (f"<span style='color:#1d5e20'>{html.escape(text[0])}{_file_link(state.handout)}"
+                                  f"{html.escape(text[1])}</span>")
+        else:
+            self.message.value = f"<span style='color:#1d5e20'>{html.escape(state.message)}</span>" if state.message else ""
 
 
 def radio_planner(

@@ -18,7 +18,7 @@ import ipywidgets as W
 
 from .. import vocab
 
-__all__ = ["self_check", "SelfCheckState", "parse_number"]
+__all__ = ["self_check", "SelfCheckState", "parse_number", "format_number"]
 
 _T = {
     "check": ("Controleer", "Check"),
@@ -63,6 +63,18 @@ def parse_number(text: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
+def format_number(value: float, digits: int = 2, lang: str = "nl") -> str:
+    """A number as a student is asked to type it: ``digits`` decimals, a decimal comma in Dutch.
+
+    Examples
+    --------
+    >>> format_number(6 / 36), format_number(6 / 36, lang="en"), format_number(4.0, 0)
+    ('0,17', '0.17', '4')
+    """
+    text = f"{float(value):.{digits}f}"
+    return text.replace(".", ",") if lang == "nl" else text
+
+
 def _normalise(text: str) -> str:
     return " ".join(str(text).strip().lower().split())
 
@@ -103,14 +115,23 @@ class SelfCheckState:
         The last feedback shown.
     revealed : bool
         Whether the student asked to see the answer.
+    number : float or None
+        The right number, when the check is one number.
+    digits : int
+        Decimals in which the number is shown when revealed.
     """
 
-    def __init__(self, check: Any, hint: str | None = None, answer: Any = None, lang: str = "nl", tol: float = 0.005):
+    def __init__(self, check: Any, hint: str | None = None, answer: Any = None, lang: str = "nl", tol: float = 0.005,
+                 digits: int = 2):
         if lang not in vocab.LANGUAGES:
             raise ValueError(f"lang must be one of {vocab.LANGUAGES}, not {lang!r}")
         self.lang = lang
         self.hint = hint
         self.answer = answer
+        is_number = isinstance(check, numbers.Real) and not isinstance(check, bool)
+        # a count (an int) is shown as a whole number, a share with ``digits`` decimals
+        self.digits = 0 if isinstance(check, numbers.Integral) else digits
+        self.number = float(check) if is_number else None
         self._check = _checker(check, tol)
         self.attempts = 0
         self.correct = False
@@ -138,9 +159,22 @@ class SelfCheckState:
         return right
 
     def reveal(self) -> str:
-        """Show the answer (only when asked); returns it as text."""
+        """Show the answer (only when asked); returns it as text.
+
+        When the check is a number, the answer ends in that number written the way the question asks
+        for it (:attr:`digits` decimals, a decimal comma in Dutch): a worked answer such as
+        ``"6 / 36"`` becomes ``"6 / 36 = 0,17"``, so the student sees what to type.
+        """
         self.revealed = True
-        return "" if self.answer is None else str(self.answer)
+        if self.answer is None:
+            return ""
+        if self.number is None:
+            return str(self.answer)
+        number = format_number(self.number, self.digits, self.lang)
+        if isinstance(self.answer, numbers.Real) and not isinstance(self.answer, bool):
+            return number
+        text = str(self.answer).strip()
+        return text if text.endswith(number) else f"{text} = {number}"
 
 
 def self_check(
@@ -151,6 +185,7 @@ def self_check(
     lang: str = "nl",
     *,
     tol: float = 0.005,
+    digits: int = 2,
 ) -> tuple[W.Widget, SelfCheckState]:
     """A question with an answer field that checks itself.
 
@@ -169,11 +204,15 @@ def self_check(
     hint : str, optional
         Shown with every wrong answer.
     answer : object, optional
-        The model answer, revealed on request.
+        The model answer, revealed on request. With a numeric ``check`` the revealed answer ends in
+        the number written as the student should type it (``digits`` decimals, decimal comma in
+        Dutch), e.g. ``"6 / 36 = 0,17"``.
     lang : {"nl", "en"}
         Language of the buttons and feedback.
     tol : float
         Allowed difference for numeric answers (default 0.005, so 0,27 is right for 4/15).
+    digits : int
+        Decimals of the number in the revealed answer (default 2).
 
     Returns
     -------
@@ -183,7 +222,7 @@ def self_check(
 
     Examples
     --------
-    >>> widget, state = self_check("Wat is de dichtheid?", 4 / 15, answer="4/15 = 0,27")
+    >>> widget, state = self_check("Wat is de dichtheid?", 4 / 15, answer="4 / 15")
     >>> widget.answer_box.value = "0,27"
     >>> widget.check_button.click()
     >>> state.correct, "0,27" in widget.answer_html.value
@@ -192,7 +231,7 @@ def self_check(
     >>> "0,27" in widget.answer_html.value
     True
     """
-    state = SelfCheckState(check, hint=hint, answer=answer, lang=lang, tol=tol)
+    state = SelfCheckState(check, hint=hint, answer=answer, lang=lang, tol=tol, digits=digits)
     box = W.VBox(layout=W.Layout(border="1px solid #ccc", padding="6px", margin="4px 0", max_width="720px"))
     box.add_class("netles-selfcheck")
     box.question = W.HTML(f"<div>{question}</div>")
