@@ -325,3 +325,11 @@ def test_revived_contacts_are_not_counted_as_maintained():
     assert s.result["changes"]["revive"] == 2 and "maintain" not in s.result["changes"]
     assert "reanimeren" in s.view.value and "Onderhouden: 4 contacten" in s.view.value
     assert s.result["kept"] == 4
+
+
+def test_schalock_counts_domains_in_singular_and_plural():
+    _, s = lw.schalock_widget()
+    s.controls["net_inclusion"].value = False
+    assert "1 van de 8 domeinen hangt volgens jou" in s.view.value
+    s.controls["net_rights"].value = True
+    assert "2 van de 8 domeinen hangen" in s.view.value

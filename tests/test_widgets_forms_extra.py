@@ -347,3 +347,9 @@ def test_liability_dropdowns_never_look_empty_and_steps_have_no_gaps():
     numbers = [line.strip().split(".")[0] for line in state.text.splitlines() if line.startswith("  ")]
     assert numbers == ["1", "2", "3", "4"]
     assert "4. Evalueren" in state.text and "5." not in state.text
+
+
+def test_an_impossible_answer_names_the_question_not_the_argument():
+    widget, state = liability_form()
+    state.update(actor="buurman")
+    assert "wie handelt" in state.problem and "actor" not in state.problem

@@ -960,7 +960,8 @@ def kanteling_exercise(needs: Sequence | None = None, net: EgoNetwork | None = N
     rows = []
     for need in state.needs:
         nid = need.need_id
-        facts = " &middot; ".join([_k("hours", lang, h=f"{need.hours_per_week:g}"),
+        hours = f"{need.hours_per_week:g}".replace(".", ",") if lang == "nl" else f"{need.hours_per_week:g}"
+        facts = " &middot; ".join([_k("hours", lang, h=hours),
                                    html.escape(vocab.label("support", need.function, lang)),
                                    html.escape(vocab.label("contact", need.frequency, lang))])
         label = W.HTML(f"<b>{html.escape(need.description)}</b><br><span style='color:#555;font-size:90%'>{facts}</span>",
@@ -1034,7 +1035,8 @@ _L = {
     "going_wrong": ("Het gaat niet goed met de taak", "The task is not going well"),
     "improved": ("Beter na bespreken en vastleggen?", "Better after talking and recording?"),
     "structural": ("Wil vaker andere cliënten helpen (niet eenmalig)", "Wants to help other clients regularly (not once)"),
-    "impossible": ("Deze combinatie kan niet: {why}", "This combination is not possible: {why}"),
+    "impossible": ("Deze combinatie kan niet; kijk nog eens naar: {why}.",
+                   "This combination is not possible; look again at: {why}."),
 }
 
 
@@ -1089,6 +1091,16 @@ class LiabilityState:
         """Call ``callback(state)`` after every update."""
         self._listeners.append(callback)
 
+    def question(self, name: str | None) -> str:
+        """The question behind an answer, as the form asks it."""
+        vocabularies = {"actor": liability.ACTORS, "for_whom": liability.FOR_WHOM, "request": liability.REQUESTS,
+                        "procedure": liability.PROCEDURES}
+        if name in vocabularies:
+            return vocabularies[name].field_label(self.lang)
+        if name in _L:
+            return _l(name, self.lang)
+        return _pick(self.lang, "een antwoord", "an answer")
+
     def applies(self, name: str) -> bool:
         """Whether a question applies given the other answers."""
         v = self.values
@@ -1122,8 +1134,10 @@ class LiabilityState:
             self.text = self.result.describe(self.lang, disclaimer=False)
         except ValidationError as exc:
             self.result = None
+            # name the question in the reader's words, not the argument's key (the library's own
+            # messages are English, for programmers)
             self.problem = _l("impossible", self.lang, why="; ".join(
-                f"{p.field}: {p.message}" if p.field else p.message for p in exc.problems))
+                dict.fromkeys(self.question(p.field) for p in exc.problems)))
             self.text = self.problem
         for callback in list(self._listeners):
             callback(self)

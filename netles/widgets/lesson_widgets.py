@@ -204,7 +204,8 @@ def schalock_widget(scores: Mapping[str, int] | None = None, lang: str = "nl"):
         name = lambda k: SCHALOCK_DOMAINS[k][0 if lang == "nl" else 1]  # noqa: E731
         text = _table([_t(lang, "cluster", "cluster"), _t(lang, "gemiddelde (0-10)", "mean (0-10)")], rows)
         text += "<p>" + _t(lang, "Laagste domein: ", "Lowest domain: ") + f"<b>{html.escape(name(lowest))}</b>. "
-        text += _t(lang, f"{len(network)} van de 8 domeinen hangen volgens jou direct af van het netwerk.",
+        verb = "hangt" if len(network) == 1 else "hangen"
+        text += _t(lang, f"{len(network)} van de 8 domeinen {verb} volgens jou direct af van het netwerk.",
                    f"You marked {len(network)} of 8 domains as depending directly on the network.") + "</p>"
         return {"scores": vals, "cluster_means": means, "network_domains": network, "lowest": lowest}, text
 
