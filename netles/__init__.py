@@ -10,12 +10,13 @@ draw the instruments social workers use, simulate interventions and score questi
 """
 from . import compare, datasets, metrics, vocab
 from . import liability, scales
-from .dataset import Dataset
+from .longtables import Dataset
 from .errors import Problem, ValidationError
 from .io import read_network, write_network
-from .io.dataset import read_dataset, write_dataset
+from .io import read_dataset, write_dataset
 from .anonymise import anonymise
-from .network import EgoNetwork
+from .network import EgoNetwork, Moment
+from .moments import MomentComparison, compare_moments
 from .profile import describe_profile, profile_many, quality_profile
 from .vocab import readable_table
 
@@ -24,10 +25,13 @@ __version__ = "0.1.0"
 __all__ = [
     "Dataset",
     "EgoNetwork",
+    "Moment",
+    "MomentComparison",
     "Problem",
     "anonymise",
     "ValidationError",
     "compare",
+    "compare_moments",
     "datasets",
     "describe_profile",
     "liability",

@@ -12,8 +12,14 @@ def voorbeeld():
     return datasets.load_case("voorbeeld")
 
 
+def _pilot():
+    """The pilot's before and after networks: moments ``voor`` and ``na`` of one case."""
+    net = datasets.load_case("pilot_netwerkversterking")
+    return net.moment("voor"), net.moment("na")
+
+
 def _all_factories(net):
-    voor, na = datasets.load_case("pilot_voor"), datasets.load_case("pilot_na")
+    voor, na = _pilot()
     return {
         "schalock": lambda lang: lw.schalock_widget(lang=lang),
         "kanteling": lambda lang: lw.kanteling_widget(net, lang=lang),
@@ -243,7 +249,7 @@ def test_dimensions_each_moves_its_feature():
 
 
 def test_pilot_skills_each_skill_contributes():
-    voor, na = datasets.load_case("pilot_voor"), datasets.load_case("pilot_na")
+    voor, na = _pilot()
     _, s = lw.pilot_skills_widget(voor, na)
     assert all(n > 0 for n in s.result["changes"].values())
     full = s.result["network"]

@@ -222,3 +222,129 @@ def test_to_networkx_matches_the_network(net):
     assert g.number_of_nodes() == net.size + 1
     assert g.number_of_edges() == net.size + net.n_ties
     assert nx.is_connected(g)
+
+
+# -- issue 14.4: refuse what cannot round-trip ------------------------------------------------------
+
+def _deep(levels: int):
+    value: list = []
+    for _ in range(levels - 1):
+        value = [value]
+    return value
+
+
+def test_duplicate_key_is_refused_with_alter_and_field(tmp_path):
+    path = write_bytes(tmp_path, b'{"alters": [{"alter_id": "A", "relation": "friend", "circle": 1, "circle": 4}]}')
+    with pytest.raises(ValidationError) as info:
+        read_network(path)
+    problem = info.value.problems[0]
+    assert (problem.file, problem.alter, problem.field) == (str(path), "A", "circle")
+    assert "given twice" in problem.message
+
+
+def test_duplicate_key_at_top_level_and_in_ego(tmp_path):
+    path = write_bytes(tmp_path, b'{"ego": {"age": 3, "age": 4}, "alters": [], "alters": []}')
+    with pytest.raises(ValidationError) as info:
+        read_network(path)
+    assert {(p.row, p.field) for p in info.value.problems} == {("ego", "age"), (None, "alters")}
+
+
+@pytest.mark.parametrize("key", ["alters", "ties"])
+@pytest.mark.parametrize("value", ["{}", '""', "false", "0"])
+def test_alters_and_ties_must_be_lists(tmp_path, key, value):
+    path = write_bytes(tmp_path, f'{{"{key}": {value}}}'.encode())
+    with pytest.raises(ValidationError) as info:
+        read_network(path)
+    assert info.value.problems[0].field == key and str(path) in str(info.value) and "not a list" in str(info.value)
+
+
+def test_ego_as_a_list_is_refused(tmp_path):
+    path = write_bytes(tmp_path, b'{"ego": [], "alters": []}')
+    with pytest.raises(ValidationError, match="field 'ego'"):
+        read_network(path)
+
+
+def test_missing_or_null_lists_are_still_empty():
+    assert EgoNetwork.from_dict({"ego": None, "alters": None, "ties": None}).size == 0
+
+
+@pytest.mark.parametrize(
+    "number",
+    ["1" + "0" * 400,  # too large for a float
+     "1" + "0" * 5000,  # beyond Python's digit limit for int()
+     "1e400"],  # a float literal that becomes infinity
+)
+@pytest.mark.parametrize("field", ["age", "favourite_number"])
+def test_numbers_too_large_are_refused_not_crashing(tmp_path, number, field):
+    path = write_bytes(tmp_path, f'{{"alters": [{{"alter_id": "A", "relation": "friend", "{field}": {number}}}]}}'.encode())
+    with pytest.raises(ValidationError) as info:
+        read_network(path)
+    problem = info.value.problems[0]
+    assert (problem.file, problem.alter, problem.field) == (str(path), "A", field) and "too large" in problem.message
+
+
+def test_large_integer_built_in_python_is_refused():
+    with pytest.raises(ValidationError, match="field 'age'.*too large"):
+        EgoNetwork(alters=[{"alter_id": "A", "relation": "friend", "age": 10**400}])
+    with pytest.raises(ValidationError, match="field 'x'.*too large"):
+        EgoNetwork(alters=[{"alter_id": "A", "relation": "friend", "x": 10**400}])
+
+
+def test_deeply_nested_value_on_read_is_refused_without_recursion_error(tmp_path):
+    deep = json.dumps({"alters": [{"alter_id": "A", "relation": "friend", "notes": _deep(500)}]})
+    path = write_bytes(tmp_path, deep.encode())
+    with pytest.raises(ValidationError) as info:
+        read_network(path)
+    problem = info.value.problems[0]
+    assert (problem.alter, problem.field) == ("A", "notes") and "nested" in problem.message
+    very_deep = write_bytes(tmp_path, ('{"x": ' + "[" * 100_000 + "]" * 100_000 + "}").encode(), "b.json")
+    with pytest.raises(ValidationError, match="nested"):
+        read_network(very_deep)
+
+
+def test_deeply_nested_extra_field_is_refused_before_write(tmp_path):
+    net = datasets.load_case("voorbeeld")
+    with pytest.raises(ValidationError, match="field 'family'.*nested"):
+        net.with_extra(family=_deep(500))
+    with pytest.raises(ValidationError, match="alter 'A', field 'notes'.*nested"):
+        net.with_alter_changes("A", notes=_deep(500))
+    # a modest nesting is fine and round-trips
+    ok = net.with_extra(family=_deep(20))
+    assert read_network(write_network(ok, tmp_path / "k.json")) == ok
+
+
+def test_infinite_weight_is_refused_so_autosave_cannot_break_a_file(tmp_path):
+    net = datasets.load_case("voorbeeld")
+    with pytest.raises(ValidationError, match=r"ties\[4\], field 'weight'.*not a finite number"):
+        net.with_tie("A", "D", weight=float("inf"))
+    with pytest.raises(ValidationError, match="field 'weight'"):
+        read_network(write_bytes(tmp_path, b'{"alters": [{"alter_id": "A", "relation": "friend"}, {"alter_id": "B", "relation": "friend"}],'
+                                           b' "ties": [{"source": "A", "target": "B", "weight": Infinity}]}'))
+    with pytest.raises(ValidationError, match="field 'x'.*finite"):
+        net.with_extra(x=[1.0, float("-inf")])
+
+
+def test_ids_are_compared_after_nfc():
+    composed, decomposed = "Zo\u00eb", "Zoe\u0308"
+    with pytest.raises(ValidationError, match="used twice"):
+        EgoNetwork(alters=[{"alter_id": composed, "relation": "friend"}, {"alter_id": decomposed, "relation": "friend"}])
+    net = EgoNetwork(alters=[{"alter_id": composed, "relation": "friend"}, {"alter_id": "B", "relation": "friend"}],
+                     ties=[{"source": decomposed, "target": "B"}])
+    assert net.tie_pairs() == [(composed, "B")] and net.alter_ids == [composed, "B"]
+    assert net.alter(decomposed)["alter_id"] == composed and net.has_tie("B", decomposed)
+    assert net.without_alter(decomposed).size == 1
+
+
+def test_file_cut_off_inside_a_long_string_says_truncated(tmp_path):
+    text = '{"vignette": "' + "Mevrouw V. woont alleen. " * 400
+    path = write_bytes(tmp_path, text.encode())
+    with pytest.raises(ValidationError) as info:
+        read_network(path)
+    assert "cut off" in str(info.value) and "truncated" in str(info.value)
+
+
+def test_written_files_never_hold_nan_or_infinity(tmp_path):
+    from netles.io.netles_json import network_to_json
+
+    text = network_to_json(datasets.load_case("voorbeeld"))
+    assert "NaN" not in text and "Infinity" not in text

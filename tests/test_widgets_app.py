@@ -45,8 +45,7 @@ def test_voila_hides_code_and_renders_progressively():
 
 
 def test_unknown_case_is_refused(capsys):
-    from netles.commands.app import run
+    from netles.cli import main
 
-    args = argparse.Namespace(leeg=False, casus="bestaatniet", file=None, port=1, no_browser=True, lang="nl")
-    assert run(args) == 2
+    assert main(["app", "--casus", "bestaatniet", "--no-browser"]) == 2
     assert "bestaatniet" in capsys.readouterr().err

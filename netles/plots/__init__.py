@@ -14,6 +14,7 @@ English), taken from :mod:`netles.vocab` and :func:`netles.profile.metric_label`
 from .ecogram import RELATION_SYSTEM, SYSTEM, ecogram, ecogram_layout
 from .export import png_session, to_html, to_png
 from .genogram import FAMILY_SCHEMA, family_tree, genogram, validate_family
+from .moments import moments_animation, moments_side_by_side
 from .netwerkcirkel import netwerkcirkel, netwerkcirkel_layout
 from .profile_charts import REFERENCE_MILD_ID, Reference, compare_profiles, profile_chart
 from .sociogram import sociogram, sociogram_layout
@@ -29,6 +30,8 @@ __all__ = [
     "ecogram_layout",
     "family_tree",
     "genogram",
+    "moments_animation",
+    "moments_side_by_side",
     "netwerkcirkel",
     "netwerkcirkel_layout",
     "png_session",
