@@ -434,7 +434,7 @@ def support_functions_widget(net: EgoNetwork, lang: str = "nl"):
             who = _alter_label(changed, top, lang)
             text += "<p>" + html.escape(_t(
                 lang, f"De meeste steun komt van {who}; die werkt beroepsmatig of als vrijwilliger en is daarom geen "
-                      f"spil(mantelzorger): de spil komt uit het eigen netwerk.",
+                      f"spil (spilmantelzorger): de spil komt uit het eigen netwerk.",
                 f"Most support comes from {who}, who works professionally or as a volunteer and is therefore not "
                 f"the pivot (main family carer): the pivot comes from the client's own circle.")) + "</p>"
         return {**nums, "missing": missing, "network": changed, "spil": spil}, text
@@ -1112,7 +1112,8 @@ def pilot_skills_widget(voor: EgoNetwork, na: EgoNetwork, lang: str = "nl"):
     Examples
     --------
     >>> from netles import datasets
-    >>> voor, na = datasets.load_case("pilot_voor"), datasets.load_case("pilot_na")
+    >>> pilot = datasets.load_case("pilot_netwerkversterking")
+    >>> voor, na = pilot.moment("voor"), pilot.moment("na")
     >>> w, s = pilot_skills_widget(voor, na)
     >>> s.result["size"] == na.size, s.result["changes"]["revive"], s.result["kept"]
     (True, 2, 4)
