@@ -611,15 +611,15 @@ the network can carry, and there is a meal service) and the wound care on indivi
 (professional expertise).
 """
 
-_CASE_NEED_KEYS = {"need", "hours_per_week", "can_self", "network", "general_provision", "individual_provision",
-                   "function", "frequency"}
+_CASE_NEED_KEYS = {"need", "need_en", "hours_per_week", "can_self", "network", "general_provision",
+                   "individual_provision", "function", "frequency"}
 
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", str(text).lower()).strip("_") or "behoefte"
 
 
-def needs_from_case(net: EgoNetwork) -> tuple[list, dict, dict]:
+def needs_from_case(net: EgoNetwork, lang: str = "nl") -> tuple[list, dict, dict]:
     """The care needs of a case (``net.extra["carer"]["care_needs"]``) as kanteling input.
 
     A need in the case format of ``data/cases/README.md`` (``need``, ``hours_per_week``,
@@ -641,6 +641,9 @@ def needs_from_case(net: EgoNetwork) -> tuple[list, dict, dict]:
     Parameters
     ----------
     net : EgoNetwork
+    lang : {"nl", "en"}
+        With ``"en"`` a need's optional ``need_en`` is its description (the id stays the Dutch one,
+        so both languages place the same needs).
 
     Returns
     -------
@@ -692,8 +695,9 @@ def needs_from_case(net: EgoNetwork) -> tuple[list, dict, dict]:
             while need_id in seen:
                 need_id, n = f"{_slug(item['need'])}_{n}", n + 1
             hours = item.get("hours_per_week", 1.0)
+            description = (item.get("need_en") if lang == "en" else None) or item["need"]
             need = kanteling.SupportNeed(
-                need_id, item["need"], item.get("function", "practical"), item.get("frequency", "weekly"),
+                need_id, description, item.get("function", "practical"), item.get("frequency", "weekly"),
                 float(hours) if isinstance(hours, int) and not isinstance(hours, bool) else hours,
                 client_can=item.get("can_self", False), general_provision=item.get("general_provision") or None)
             helpers = item.get("network") or []
@@ -890,7 +894,7 @@ def kanteling_setup(needs: Sequence | None = None, net: EgoNetwork | None = None
     ctx = None
     if has_case_needs and context is None:
         try:
-            needs, ctx, individual = needs_from_case(network)
+            needs, ctx, individual = needs_from_case(network, lang=lang)
             source = _k("source_case", lang)
         except (ValidationError, TypeError) as exc:
             why = exc.problems[0].message if isinstance(exc, ValidationError) and exc.problems else str(exc)
