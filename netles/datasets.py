@@ -14,7 +14,7 @@ from .io.netles_json import read_network
 from .network import EgoNetwork
 
 __all__ = ["checkout_folder", "data_dir", "case_path", "case_names", "load_case", "case_title", "case_vignette",
-           "SAFETY_KINDS", "research_path"]
+           "moment_note", "SAFETY_KINDS", "research_path"]
 
 SAFETY_KINDS: dict[str, tuple[str, str]] = {
     "physical": ("lichamelijk geweld", "physical violence"),
@@ -196,6 +196,45 @@ def case_vignette(net: EgoNetwork | str, lang: str = "nl") -> str:
     True
     """
     return _case_text(net, "vignette", lang)
+
+
+def moment_note(moment, lang: str = "nl") -> str:
+    """The note of a case's moment in Dutch or English.
+
+    A moment's ``note`` is Dutch; a bundled case also gives ``note_en``, which netles keeps in the
+    moment's network (``moment.network.extra``). English falls back to the Dutch note.
+
+    Parameters
+    ----------
+    moment : netles.Moment
+        One of ``net.moments``.
+    lang : {"nl", "en"}
+
+    Returns
+    -------
+    str
+        The note; an empty string for a moment without one.
+
+    Raises
+    ------
+    ValueError
+        For a language other than ``"nl"`` or ``"en"``.
+
+    Examples
+    --------
+    >>> start = load_case("mantelval_dochter").moments[0]
+    >>> moment_note(start)
+    'Vader krijgt hartfalen; Marieke begint met helpen.'
+    >>> moment_note(start, lang="en")
+    'Her father develops heart failure; Marieke starts helping.'
+    """
+    if lang not in vocab.LANGUAGES:
+        raise ValueError(f"lang must be one of {vocab.LANGUAGES}, not {lang!r}")
+    english = moment.network.extra.get("note_en") if lang == "en" else None
+    for text in (english, moment.note):
+        if isinstance(text, str) and text.strip():
+            return text.strip()
+    return ""
 
 
 def research_path(name: str) -> Path:

@@ -87,6 +87,14 @@ def test_case_text_functions_give_both_languages(name):
     assert datasets.case_vignette(net.with_extra(vignette_en=None), "en") == net.extra["vignette"]
 
 
+def test_moment_note_falls_back_to_dutch():
+    net = datasets.load_case("voorbeeld").with_moment("intake", "2025-02-03", note="eerste gesprek")
+    assert datasets.moment_note(net.moments[0], "en") == "eerste gesprek"
+    assert datasets.moment_note(datasets.load_case("voorbeeld").with_moment("x", "2025-02-03").moments[0]) == ""
+    with pytest.raises(ValueError, match="lang"):
+        datasets.moment_note(net.moments[0], "fr")
+
+
 def test_case_text_refuses_an_unknown_language_and_is_empty_without_text():
     with pytest.raises(ValueError, match="lang"):
         datasets.case_title("voorbeeld", lang="de")
@@ -270,6 +278,7 @@ def test_netles_reads_the_moments_as_stored(name):
     assert [(m.label, m.day) for m in net.moments] == [(label, date) for label, date, *_ in stored]
     for m, (label, _, mine, data) in zip(net.moments, stored):
         assert m.note == data["note"] and m.network.extra.get("note_en") == data["note_en"]
+        assert datasets.moment_note(m) == data["note"] and datasets.moment_note(m, "en") == data["note_en"]
         assert m.network.ego == mine.ego and m.network.alters.equals(mine.alters), label
         assert set(m.network.tie_pairs()) == set(mine.tie_pairs()), label
         assert m.network.extra.get("carer") == data.get("carer") and m.network.extra.get("safety") == data.get("safety")
