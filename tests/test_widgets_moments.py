@@ -55,7 +55,7 @@ def test_one_moment_compares_with_the_working_network_and_none_says_so():
     net = datasets.load_case("voorbeeld").with_moment("intake", "2025-02-03").without_alter("F")
     widget, state = moments_viewer(net)
     assert (state.before, state.after) == ("intake", WORKING)
-    assert "wijkverpleegkundige" in widget.summary.value
+    assert "verpleegkundig specialist" in widget.summary.value
     widget, state = moments_viewer(datasets.load_case("voorbeeld"), lang="en")
     assert "no moments yet" in widget.summary.value and widget.before.disabled and widget.animate_button.disabled
     assert state.comparison is None
