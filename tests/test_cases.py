@@ -158,7 +158,7 @@ def test_family_block_follows_schema(name):
 
 CARER_KEYS = {"carer_alter_id", "cared_for", "hours_per_week", "years_caring", "young_carer", "care_reason",
               "care_reason_en", "csi", "ediz", "care_needs"}
-CARE_NEED_KEYS = {"need", "hours_per_week", "can_self", "network", "general_provision", "individual_provision",
+CARE_NEED_KEYS = {"need", "need_en", "hours_per_week", "can_self", "network", "general_provision", "individual_provision",
                   "function", "frequency"}
 
 
@@ -188,6 +188,7 @@ def check_carer_block(net: EgoNetwork, carer: dict) -> None:
     for need in carer.get("care_needs", []):
         assert set(need) <= CARE_NEED_KEYS, set(need) - CARE_NEED_KEYS
         assert need["need"] and need["hours_per_week"] > 0
+        assert need["need_en"] and need["need_en"] != need["need"], "an English text for exchange students"
         assert isinstance(need["can_self"], bool)
         assert set(need["network"]) <= set(net.alters["alter_id"])
 
