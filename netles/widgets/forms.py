@@ -611,8 +611,8 @@ the network can carry, and there is a meal service) and the wound care on indivi
 (professional expertise).
 """
 
-_CASE_NEED_KEYS = {"need", "hours_per_week", "can_self", "network", "general_provision", "individual_provision",
-                   "function", "frequency"}
+_CASE_NEED_KEYS = {"need", "need_en", "hours_per_week", "can_self", "network", "general_provision",
+                   "individual_provision", "function", "frequency"}
 
 
 def _slug(text: str) -> str:
