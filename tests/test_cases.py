@@ -91,6 +91,7 @@ def test_moment_note_falls_back_to_dutch():
     net = datasets.load_case("voorbeeld").with_moment("intake", "2025-02-03", note="eerste gesprek")
     assert datasets.moment_note(net.moments[0], "en") == "eerste gesprek"
     assert datasets.moment_note(datasets.load_case("voorbeeld").with_moment("x", "2025-02-03").moments[0]) == ""
+    assert datasets.moment_label(net.moments[0], "en") == "intake"
     with pytest.raises(ValueError, match="lang"):
         datasets.moment_note(net.moments[0], "fr")
 
@@ -263,7 +264,7 @@ def test_moments_follow_the_contract(name):
     assert dates == sorted(dates) and len(set(dates)) == len(dates), "moments in date order"
     for m in data["moments"]:
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", m["date"])
-        assert m.get("note") and m.get("note_en")
+        assert m.get("note") and m.get("note_en") and m.get("label_en")
     assert dates[-1].year == data["year"], "the case's year is the year of its latest moment"
     for label, _, moment, stored in moments:
         assert moment.ego_id == net.ego_id, label
@@ -280,6 +281,7 @@ def test_netles_reads_the_moments_as_stored(name):
     for m, (label, _, mine, data) in zip(net.moments, stored):
         assert m.note == data["note"] and m.network.extra.get("note_en") == data["note_en"]
         assert datasets.moment_note(m) == data["note"] and datasets.moment_note(m, "en") == data["note_en"]
+        assert datasets.moment_label(m) == data["label"] and datasets.moment_label(m, "en") == data["label_en"]
         assert m.network.ego == mine.ego and m.network.alters.equals(mine.alters), label
         assert set(m.network.tie_pairs()) == set(mine.tie_pairs()), label
         assert m.network.extra.get("carer") == data.get("carer") and m.network.extra.get("safety") == data.get("safety")
