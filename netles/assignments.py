@@ -1000,7 +1000,7 @@ def people_table(net, ids: Sequence[str] | None = None, lang: str = "nl") -> pd.
     >>> t.loc["Anja (zus)", "steun"]
     'praktische hulp, emotionele steun, gezelschap'
     >>> list(t.index)
-    ['Anja (zus)', 'wijkverpleegkundige']
+    ['Anja (zus)', 'verpleegkundig specialist']
     """
     from . import metrics, vocab
 
@@ -1079,8 +1079,10 @@ def moments_to_compare(path: str | Path, before, after) -> tuple[Any, Any, str]:
     Examples
     --------
     >>> from netles import datasets
-    >>> a, b, said = moments_to_compare("bestaat_niet.json", datasets.load_case("pilot_voor"),
-    ...                                 datasets.load_case("pilot_na"))
+    >>> pilot = datasets.load_case("pilot_netwerkversterking")
+    >>> a, b, said = moments_to_compare("bestaat_niet.json", pilot.moments[0], pilot.moments[-1])
+    >>> a.label, b.label
+    ('voor', 'na')
     >>> print(said)
     Je hebt in bestaat_niet.json nog geen twee momenten bewaard; je vergelijkt nu de twee momenten van de voorbeeldcasus.
     """
