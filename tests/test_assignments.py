@@ -431,7 +431,7 @@ def test_theme1_no_forced_domains_and_no_pre_ticked_widget():
     assert "schalock_widget" not in text, "the widget pre-ticks relations and inclusion"
     a1 = next(c for c in source.cells if _meta(c).get("grade_id") == "a1_domeinen_test")
     assert "relations" not in a1.source and "inclusion" not in a1.source
-    written = next(c for c in source.cells if _meta(c).get("grade_id") == "a3_domeinen_casus")
+    written = next(c for c in source.cells if _meta(c).get("grade_id") == "a4_domeinen_casus")
     assert _meta(written)["grade"] and "geen vaste goede keuze" in _question_before(source, source.cells.index(written))
 
 
