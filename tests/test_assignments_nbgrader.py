@@ -48,10 +48,12 @@ AS_A_STUDENT = {
     "thema2_kwaliteit": {
         "steun": '{"a": "Praktische hulp", "b": "emotionele steun", "c": "waardering", "d": "informatie", "e": "gezelschap"}',
         "dichtheid": '"0,13"', "antwoord_b2": '"b"', "ontbrekend": '"Waardering"', "meeste_steun": '"fact begeleider"',
-        "antwoord_b5": '"B"', "score_sociaal": '"3"', "score_emotioneel": "2", "antwoord_c2": '"a"', "antwoord_c3": '"b"',
+        "antwoord_b5": '"B"', "verdwenen": '"riet, bertus en corrie"', "antwoord_b8": '"A"', "score_sociaal": '"3"',
+        "score_emotioneel": "2", "antwoord_c2": '"a"', "antwoord_c3": '"b"',
     },
     "thema3_mantelzorg": {
         "mantelzorgers": '"A en C"', "spil": '"mirjm"', "antwoord_b2": '"b"', "antwoord_b3": '"B"', "csi_score": "11",
+        "ediz_score": '"8"',
         "antwoord_c2": '"b"', "verwaterd": '"petra, nicole en lia"', "respijtzorg": '"ace"', "fasen": '"b e d a c"',
         "kloppen": '{"A", "C", "D", "E"}',
         "verantwoordelijk": '{"a": "netwerklid", "b": "het netwerklid", "c": "de organisatie", "d": "organisatie"}',
@@ -63,7 +65,8 @@ AS_A_STUDENT = {
         "stappen": '"c e g d a f b"', "radio_keuze": '{"a": "reanimeren", "b": "I", "c": "d", "d": "a", "e": "onderhouden"}',
         "passend": '{"a": "R", "b": "D", "c": "A"}', "doorsnijden": '"marcel"',
         "dimensies": '{"a": "bereikbaarheid", "b": "dichtheid", "c": "variatie", "d": "zorgkracht", "e": "omvang"}',
-        "antwoord_c2": '"b"', "instrumenten": '{"a": "genogram", "b": "sociogram", "c": "netwerkcirkel", "d": "ecogram"}',
+        "antwoord_c2": '"b"', "methoden": '{"a": "eigen kracht", "b": "Sociale rolversterking", "c": "netwerkcoach"}',
+        "instrumenten": '{"a": "genogram", "b": "sociogram", "c": "netwerkcirkel", "d": "ecogram"}',
         "nieuwe_contacten": '"5"', "dichterbij": '"Joyce"',
         "vaardigheden": '{"a": "samenwerken", "b": "uitbreiden", "c": "Reanimeren", "d": "coordineren"}',
         "antwoord_e1": '"b"', "schadelijk": '"mark"', "antwoord_e3": '"b"', "dichterbij_esther": '"monique en yara"',
