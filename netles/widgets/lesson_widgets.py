@@ -158,9 +158,6 @@ SCHALOCK_DOMAINS = {
 """Schalock's eight quality-of-life domains: key -> (Dutch, English, cluster)."""
 
 _CLUSTER_EN = {"welzijn": "well-being", "participatie": "social participation", "onafhankelijkheid": "independence"}
-# Domains whose level depends directly on the network (the guide: relations and inclusion), and
-# those that a good network makes easier to reach.
-_NETWORK_DIRECT = ("relations", "inclusion")
 
 
 def schalock_widget(scores: Mapping[str, int] | None = None, lang: str = "nl"):
@@ -168,7 +165,7 @@ def schalock_widget(scores: Mapping[str, int] | None = None, lang: str = "nl"):
 
     The result groups the domains into independence, social participation and well-being, and
     lists the domains marked as network-dependent, so a class sees how many of a client's domains
-    hang on the network.
+    hang on the network. No domain starts marked: the guide names no fixed set, the student decides.
 
     Parameters
     ----------
@@ -186,7 +183,9 @@ def schalock_widget(scores: Mapping[str, int] | None = None, lang: str = "nl"):
     >>> w, s = schalock_widget({"relations": 2})
     >>> s.result["lowest"]
     'relations'
-    >>> s.controls["net_inclusion"].value = False
+    >>> s.result["network_domains"]
+    []
+    >>> s.controls["net_relations"].value = True
     >>> s.result["network_domains"]
     ['relations']
     """
@@ -214,7 +213,7 @@ def schalock_widget(scores: Mapping[str, int] | None = None, lang: str = "nl"):
     for k, (nl, en, _) in SCHALOCK_DOMAINS.items():
         state.controls[f"score_{k}"] = widgets.IntSlider(value=int(scores.get(k, 5)), min=0, max=10,
                                                           description=nl if lang == "nl" else en, **_sized(200, 260))
-        state.controls[f"net_{k}"] = widgets.Checkbox(value=k in _NETWORK_DIRECT,
+        state.controls[f"net_{k}"] = widgets.Checkbox(value=False,
                                                       description=_t(lang, "hangt af van netwerk", "depends on network"))
         rows.append(widgets.HBox([state.controls[f"score_{k}"], state.controls[f"net_{k}"]]))
         state.watch(f"score_{k}", f"net_{k}")
