@@ -10,10 +10,10 @@ draw the instruments social workers use, simulate interventions and score questi
 """
 from . import compare, datasets, metrics, vocab
 from . import liability, scales
-from .dataset import Dataset
+from .longtables import Dataset
 from .errors import Problem, ValidationError
 from .io import read_network, write_network
-from .io.dataset import read_dataset, write_dataset
+from .io import read_dataset, write_dataset
 from .anonymise import anonymise
 from .network import EgoNetwork, Moment
 from .moments import MomentComparison, compare_moments

@@ -35,6 +35,8 @@ class Problem:
         The value that was found.
     allowed : str, optional
         What would have been allowed, in words.
+    moment : str, optional
+        The moment (measurement) of the ego, in a dataset with moments.
     """
 
     message: str
@@ -45,6 +47,7 @@ class Problem:
     field: str | None = None
     value: Any = None
     allowed: str | None = None
+    moment: str | None = None
 
     def located(self, **where: Any) -> "Problem":
         """Return a copy with missing location fields filled in from ``where``."""
@@ -60,6 +63,8 @@ class Problem:
             where.append(str(self.file))
         if self.ego is not None:
             where.append(f"ego {self.ego!r}")
+        if self.moment is not None:
+            where.append(f"moment {self.moment!r}")
         if self.row is not None:
             where.append(f"row {self.row}" if isinstance(self.row, int) else str(self.row))
         if self.alter is not None:

@@ -16,6 +16,9 @@ from . import metrics, vocab
 from .network import EgoNetwork
 
 __all__ = [
+    "RELATION_METRICS",
+    "CIRCLE_METRICS",
+    "SECTOR_METRICS",
     "quality_profile",
     "profile_many",
     "describe_profile",
@@ -362,11 +365,22 @@ def describe_profile(profile: pd.Series, lang: str = "nl", keys: list[str] | Non
 
 # -- many egos at once ---------------------------------------------------------------------------
 
+RELATION_METRICS = ("share_family", "share_professional", "n_categories_relation", "blau_relation", "iqv_relation", "entropy_relation")
+"""Metrics that need every alter's relation: NaN in :func:`profile_many` for an ego with an alter
+whose relation is missing (datasets allow it: exports of other tools never carry netles codes)."""
+CIRCLE_METRICS = ("share_strong",)
+"""Metrics that need the circle, which defaults from the relation: NaN for an ego with an alter
+that has neither."""
+SECTOR_METRICS = ("n_categories_sector", "blau_sector", "iqv_sector", "entropy_sector")
+"""Metrics that need the sector, which defaults from the relation: NaN for an ego with an alter
+that has neither."""
+
 _CHUNK_EGOS = 50_000
 """Egos per chunk in :func:`profile_many`: bounds the size of the per-ego intermediate arrays."""
 _PROGRESS_MIN_EGOS = 200_000
 """With ``progress=None`` a progress bar is shown from this many egos on."""
 _TRUE_TEXT = ("true", "1", "1.0", "yes", "ja", "waar")
+_TABLE_LIMIT = 50_000_000
 
 
 def profile_many(
@@ -392,6 +406,8 @@ def profile_many(
         The long tables. Alters and ties whose ``ego_id`` is not in the ego table are ignored.
         ``circle`` and ``sector`` default from the relation where missing (as in
         :attr:`EgoNetwork.alters`); support columns may be booleans, 0/1 or ``"true"``/``"false"``.
+        With a ``moment`` column (see :mod:`netles.longtables`) every ``(ego_id, moment)`` is
+        profiled on its own.
     strong_max_circle, weekly, max_minutes
         Thresholds, as in :func:`quality_profile`.
     progress : bool, optional
@@ -401,14 +417,18 @@ def profile_many(
     Returns
     -------
     pandas.DataFrame
-        One row per ego in ego-table order (egos without alters included), indexed by ``ego_id``;
-        columns :func:`metric_keys`, float64.
+        One row per ego in ego-table order (egos without alters included), indexed by ``ego_id``
+        (a ``MultiIndex(["ego_id", "moment"])`` when the dataset has moments); columns
+        :func:`metric_keys`, float64. An ego with an alter whose relation is missing gets NaN for
+        :data:`RELATION_METRICS` (and for :data:`CIRCLE_METRICS` / :data:`SECTOR_METRICS` where
+        that alter has no circle / sector either); its other metrics are computed.
 
     Raises
     ------
     ValidationError
-        If an alter's relation is missing or unknown, an ego has two alters with the same id, or a
-        tie points at an alter its ego does not have, ties an alter to itself or repeats a pair.
+        If an alter's relation (or another coded field) holds an unknown value, an ego has two
+        alters with the same id, or a tie points at an alter its ego does not have, ties an alter
+        to itself or repeats a pair.
 
     Examples
     --------
@@ -416,6 +436,10 @@ def profile_many(
     >>> ds = Dataset.from_networks([datasets.load_case("voorbeeld")])
     >>> profile_many(ds).loc["voorbeeld", ["size", "density", "constraint"]].round(6).to_dict()
     {'size': 6.0, 'density': 0.266667, 'constraint': 0.384259}
+    >>> net = datasets.load_case("voorbeeld")
+    >>> panel = Dataset.from_networks([net, net.without_alter("F")], moments=["intake", "evaluatie"])
+    >>> profile_many(panel)["size"].to_dict()
+    {('voorbeeld', 'intake'): 6.0, ('voorbeeld', 'evaluatie'): 5.0}
 
     References
     ----------
@@ -425,21 +449,15 @@ def profile_many(
     """
     import numpy as np
 
-    from .errors import Problem, ValidationError
-
     egos, alters, ties = ds.egos, ds.alters, ds.ties
-    ego_ids = pd.Index(egos["ego_id"])
-    if ego_ids.hasnans or not ego_ids.is_unique:
-        raise ValidationError(Problem("ego ids must be present and unique", field="ego_id", file="egos"))
-    n_egos = len(ego_ids)
-    a_ego = ego_ids.get_indexer(alters["ego_id"]) if len(alters) else np.zeros(0, dtype=np.int64)
-    t_ego = ego_ids.get_indexer(ties["ego_id"]) if len(ties) else np.zeros(0, dtype=np.int64)
+    index, a_ego, t_ego = _ego_positions(egos, alters, ties)
+    n_egos = len(index)
     alters = alters.iloc[np.flatnonzero(a_ego >= 0)]
     ties = ties.iloc[np.flatnonzero(t_ego >= 0)]
     a_ego, t_ego = a_ego[a_ego >= 0], t_ego[t_ego >= 0]
 
     prepared = _prepare_alters(alters, a_ego)
-    t_src, t_tgt = _tie_ends(alters, ties, a_ego, t_ego, ego_ids)
+    t_src, t_tgt = _tie_ends(alters, ties, a_ego, t_ego, index)
 
     # Sorting alters and ties by ego makes each chunk (and each ego) a contiguous slice.
     a_order = np.argsort(a_ego, kind="stable")
@@ -450,7 +468,7 @@ def profile_many(
     t_order = np.argsort(t_ego, kind="stable")
     t_ego, t_src, t_tgt = t_ego[t_order], new_pos[t_src[t_order]], new_pos[t_tgt[t_order]]
 
-    ego_gender = egos["gender"].to_numpy(dtype=object) if "gender" in egos else np.full(n_egos, None, dtype=object)
+    ego_gender = _codes(egos["gender"], vocab.GENDER.codes) if "gender" in egos else np.full(n_egos, -1, dtype=np.int64)
     options = dict(strong_max_circle=strong_max_circle, weekly=tuple(weekly), max_minutes=max_minutes)
     bounds = [*range(0, n_egos, _CHUNK_EGOS), n_egos] if n_egos else [0, 0]
     show = progress if progress is not None else n_egos >= _PROGRESS_MIN_EGOS
@@ -477,18 +495,95 @@ def profile_many(
             )
         )
     values = np.vstack(parts) if parts else np.zeros((0, len(metric_keys())))
-    return pd.DataFrame(values, index=pd.Index(ego_ids, name="ego_id"), columns=metric_keys(), dtype="float64")
+    return pd.DataFrame(values, index=index, columns=metric_keys(), dtype="float64")
+
+
+def _ego_positions(egos: pd.DataFrame, alters: pd.DataFrame, ties: pd.DataFrame):
+    """(the result index, the ego-row position of every alter and tie; -1 for unknown egos).
+
+    Ids are matched as :func:`netles._columns.coded` reads them (``1``, ``"1"`` and ``1.0`` are
+    one id; Unicode in NFC), as integer codes: text is compared once per distinct id.
+    """
+    import numpy as np
+
+    from ._columns import coded
+    from .errors import Problem, ValidationError
+    from .longtables import MOMENT
+
+    moments = MOMENT in egos.columns
+    e_id = coded(egos["ego_id"], ids=True)
+    e_m = coded(egos[MOMENT], ids=True) if moments else None
+    present = ~e_id.missing & (True if e_m is None else ~e_m.missing)
+    n_m = (len(e_m.values) if moments else 0) + 1
+    e_key = e_id.codes * n_m + ((e_m.codes + 1) if moments else 0)
+    if not present.all() or len(np.unique(e_key)) != len(e_key):
+        what = "ego ids (and moments)" if moments else "ego ids"
+        raise ValidationError(Problem(f"{what} must be present and unique", field="ego_id", file="egos"))
+    if moments:
+        index = pd.MultiIndex.from_arrays([egos["ego_id"].to_numpy(), egos[MOMENT].to_numpy()], names=["ego_id", MOMENT])
+    else:
+        index = pd.Index(egos["ego_id"], name="ego_id")
+    top = int(e_key.max(initial=-1)) + 1
+    lookup = _Lookup(e_key, top)
+    ego_values = pd.Index(e_id.values, dtype=object)
+    moment_values = pd.Index(e_m.values, dtype=object) if moments else None
+
+    def positions(frame: pd.DataFrame):
+        if not len(frame):
+            return np.zeros(0, dtype=np.int64)
+        c = coded(frame["ego_id"], ids=True)
+        pos = c.take(ego_values.get_indexer(pd.Index(c.values, dtype=object)) if len(c.values) else np.zeros(0, dtype=np.int64), -1)
+        if moments:
+            if MOMENT not in frame.columns:
+                return np.full(len(frame), -1, dtype=np.int64)
+            m = coded(frame[MOMENT], ids=True)
+            mpos = m.take(moment_values.get_indexer(pd.Index(m.values, dtype=object)) if len(m.values) else np.zeros(0, dtype=np.int64), -1)
+            key = np.where((pos >= 0) & (mpos >= 0), pos * n_m + mpos + 1, -1)
+        else:
+            key = pos
+        return lookup(key)
+
+    return index, positions(alters), positions(ties)
+
+
+class _Lookup:
+    """Position of each integer key among ``keys`` (-1 when absent): a plain array for small key
+    ranges, a hash table otherwise."""
+
+    def __init__(self, keys, top: int):
+        import numpy as np
+
+        self.table = None
+        if top <= _TABLE_LIMIT:
+            self.table = np.full(max(top, 1), -1, dtype=np.int64)
+            self.table[keys] = np.arange(len(keys))
+        else:
+            self.index = pd.Index(keys)
+
+    def __call__(self, values):
+        import numpy as np
+
+        if self.table is not None:
+            inside = (values >= 0) & (values < len(self.table))
+            return np.where(inside, self.table[np.where(inside, values, 0)], -1)
+        return np.where(values >= 0, self.index.get_indexer(values), -1)
 
 
 def _truthy_array(column: pd.Series):
     """Vectorised version of the support-column truthiness of :meth:`Dataset.network`."""
     import numpy as np
 
+    from ._columns import coded
+
     if pd.api.types.is_bool_dtype(column.dtype):
         return column.fillna(False).to_numpy(dtype=bool)
-    if pd.api.types.is_numeric_dtype(column.dtype):
+    if pd.api.types.is_numeric_dtype(column.dtype) and not isinstance(column.dtype, pd.CategoricalDtype):
         values = column.to_numpy(dtype=float, na_value=np.nan)
         return np.nan_to_num(values, nan=0.0) != 0
+    if pd.api.types.infer_dtype(column, skipna=True) in ("string", "empty") or isinstance(column.dtype, pd.CategoricalDtype):
+        c = coded(column)
+        truthy = np.array([str(v).lower() in _TRUE_TEXT for v in c.values], dtype=bool)
+        return c.take(truthy, False)
     out = np.zeros(len(column), dtype=bool)
     objects = column.to_numpy(dtype=object)
     is_text = np.array([isinstance(v, str) for v in objects], dtype=bool) if len(objects) else out.copy()
@@ -502,7 +597,13 @@ def _truthy_array(column: pd.Series):
 
 def _codes(column: pd.Series, categories) -> "np.ndarray":
     """Codes of a categorical column against fixed categories; -1 for missing or unknown."""
-    return pd.Index(list(categories), dtype=object).get_indexer(column.astype(object)).astype("int64")
+    import numpy as np
+
+    from ._columns import coded
+
+    c = coded(column)
+    per_value = pd.Index(list(categories), dtype=object).get_indexer(pd.Index(c.values, dtype=object)) if len(c.values) else np.zeros(0, dtype=np.int64)
+    return c.take(per_value.astype(np.int64), -1)
 
 
 def _prepare_alters(alters: pd.DataFrame, a_ego) -> dict:
@@ -516,17 +617,9 @@ def _prepare_alters(alters: pd.DataFrame, a_ego) -> dict:
     def column(name):
         return alters[name] if name in alters else pd.Series([None] * n, index=alters.index, dtype=object)
 
-    relation = column("relation")
-    rel_codes = _codes(relation, vocab.RELATION.codes)
     problems = []
-    bad = np.flatnonzero(rel_codes < 0)
-    for i in bad[:50]:
-        value = relation.iloc[i]
-        message = "is missing" if pd.isna(value) else f"{value!r} is not a known value"
-        problems.append(Problem(message, file="alters", row=int(i) + 1, ego=str(alters["ego_id"].iloc[i]),
-                                alter=str(column("alter_id").iloc[i]), field="relation", value=value, allowed=vocab.RELATION.allowed()))
     checked = {}
-    for name in ("sector", "gender", "contact", "support_direction", "valence"):
+    for name in ("relation", "sector", "gender", "contact", "support_direction", "valence"):
         values = column(name)
         codes = _codes(values, vocab.VOCABULARIES[name].codes)
         wrong = np.flatnonzero((codes < 0) & values.notna().to_numpy())
@@ -537,25 +630,40 @@ def _prepare_alters(alters: pd.DataFrame, a_ego) -> dict:
         checked[name] = codes
     if problems:
         raise ValidationError(problems)
+    rel_codes = checked["relation"]
+    rel_known = rel_codes >= 0
+    safe = np.where(rel_known, rel_codes, 0)
     rel_circle = np.array([vocab.RELATION_CIRCLE[r] for r in vocab.RELATION.codes], dtype=float)
     rel_sector = np.array([vocab.SECTOR.index(vocab.RELATION_SECTOR[r]) for r in vocab.RELATION.codes], dtype=np.int64)
     rel_kind = np.array([vocab.RELATION_KIND_OF[r] for r in vocab.RELATION.codes], dtype=object)
-    circle = pd.to_numeric(column("circle"), errors="coerce").to_numpy(dtype=float, na_value=np.nan)
-    circle = np.where(np.isnan(circle), rel_circle[rel_codes], circle)
+    circle_col = column("circle")
+    if pd.api.types.is_numeric_dtype(circle_col.dtype) and not isinstance(circle_col.dtype, pd.CategoricalDtype):
+        circle = circle_col.to_numpy(dtype=float, na_value=np.nan)
+    else:
+        circle = pd.to_numeric(circle_col, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    circle = np.where(np.isnan(circle), np.where(rel_known, rel_circle[safe], np.nan), circle)
     sector = checked["sector"]
-    sector = np.where(sector < 0, rel_sector[rel_codes], sector)
-    travel = pd.to_numeric(column("travel_minutes"), errors="coerce").to_numpy(dtype=float, na_value=np.nan)
+    sector = np.where(sector < 0, np.where(rel_known, rel_sector[safe], -1), sector)
+    travel_col = column("travel_minutes")
+    if pd.api.types.is_numeric_dtype(travel_col.dtype) and not isinstance(travel_col.dtype, pd.CategoricalDtype):
+        travel = travel_col.to_numpy(dtype=float, na_value=np.nan)
+    else:
+        travel = pd.to_numeric(travel_col, errors="coerce").to_numpy(dtype=float, na_value=np.nan)
     support = np.zeros((n, len(vocab.SUPPORT)), dtype=bool)
     for k, f in enumerate(vocab.SUPPORT.codes):
         name = f"support_{f}"
         if name in alters:
             support[:, k] = _truthy_array(alters[name])
+    kind = rel_kind[safe]
     return {
         "relation": rel_codes,
-        "family": rel_kind[rel_codes] == "family",
-        "professional": rel_kind[rel_codes] == "professional",
+        "relation_known": rel_known,
+        "family": rel_known & (kind == "family"),
+        "professional": rel_known & (kind == "professional"),
         "circle": circle,
+        "circle_known": ~np.isnan(circle),
         "sector": sector,
+        "sector_known": sector >= 0,
         "gender": checked["gender"],
         "contact": checked["contact"],
         "travel": travel,
@@ -569,22 +677,35 @@ def _tie_ends(alters: pd.DataFrame, ties: pd.DataFrame, a_ego, t_ego, ego_ids: p
     """Row positions (in ``alters``) of both ends of every tie; checks the ties as EgoNetwork does."""
     import numpy as np
 
+    from ._columns import coded
     from .errors import Problem, ValidationError
 
     empty = np.zeros(0, dtype=np.int64)
     alter_ids = alters["alter_id"] if "alter_id" in alters else pd.Series([], dtype=object)
-    if alter_ids.isna().any():
-        i = int(np.flatnonzero(alter_ids.isna().to_numpy())[0])
+    a_id = coded(alter_ids, ids=True)
+    if a_id.missing.any():
+        i = int(np.flatnonzero(a_id.missing)[0])
         raise ValidationError(Problem("is missing", file="alters", row=i + 1, ego=str(alters["ego_id"].iloc[i]), field="alter_id"))
-    codes, uniques = pd.factorize(
-        pd.concat([alter_ids.astype(object), ties["source"].astype(object), ties["target"].astype(object)], ignore_index=True)
-    )
-    m = max(len(uniques), 1)
     n_a, n_t = len(alters), len(ties)
-    alter_key = a_ego.astype(np.int64) * m + codes[:n_a]
-    key_index = pd.Index(alter_key)
-    if not key_index.is_unique:
-        dup = np.flatnonzero(key_index.duplicated())[:50]
+    src = coded(ties["source"], ids=True) if n_t else None
+    tgt = coded(ties["target"], ids=True) if n_t else None
+    values = [a_id.values] + ([src.values, tgt.values] if n_t else [])
+    id_index = pd.Index(pd.unique(np.concatenate(values)) if any(len(v) for v in values) else [], dtype=object)
+    m = max(len(id_index), 1)
+
+    def codes_of(c):
+        per_value = id_index.get_indexer(pd.Index(c.values, dtype=object)) if len(c.values) else np.zeros(0, dtype=np.int64)
+        return c.take(per_value.astype(np.int64), -1)
+
+    alter_key = a_ego.astype(np.int64) * m + codes_of(a_id)
+    top = int(alter_key.max(initial=-1)) + 1
+    if top <= _TABLE_LIMIT:
+        counts = np.bincount(alter_key, minlength=1)
+        repeated = counts[alter_key] > 1 if len(alter_key) else np.zeros(0, dtype=bool)
+    else:
+        repeated = pd.Index(alter_key).duplicated(keep=False)
+    if repeated.any():
+        dup = np.flatnonzero(pd.Index(alter_key).duplicated())[:50]
         raise ValidationError([
             Problem("is used twice in the same network", file="alters", row=int(i) + 1, ego=str(ego_ids[a_ego[i]]),
                     alter=str(alter_ids.iloc[i]), field="alter_id", allowed="a unique id per alter")
@@ -592,9 +713,10 @@ def _tie_ends(alters: pd.DataFrame, ties: pd.DataFrame, a_ego, t_ego, ego_ids: p
         ])
     if n_t == 0:
         return empty, empty
-    src_code, tgt_code = codes[n_a : n_a + n_t], codes[n_a + n_t :]
-    src = key_index.get_indexer(t_ego.astype(np.int64) * m + src_code)
-    tgt = key_index.get_indexer(t_ego.astype(np.int64) * m + tgt_code)
+    lookup = _Lookup(alter_key, top)
+    src_code, tgt_code = codes_of(src), codes_of(tgt)
+    src = lookup(np.where(src_code >= 0, t_ego.astype(np.int64) * m + src_code, -1))
+    tgt = lookup(np.where(tgt_code >= 0, t_ego.astype(np.int64) * m + tgt_code, -1))
     problems = []
     for which, pos, code in (("source", src, src_code), ("target", tgt, tgt_code)):
         for i in np.flatnonzero((pos < 0) | (code < 0))[:50]:
@@ -691,7 +813,7 @@ def _profile_arrays(n_egos, a_ego, col, t_ego, src, tgt, ego_gender, *, strong_m
                 out[f"{prefix}_{attr}"] = v
         for attr in EI_ATTRIBUTES:
             vocabulary = vocab.VOCABULARIES[attr]
-            ego_codes = _codes(pd.Series(ego_gender if attr == "gender" else None, dtype=object), vocabulary.codes)
+            ego_codes = ego_gender if attr == "gender" else np.full(n_egos, -1, dtype=np.int64)
             codes = col[attr]
             known = codes >= 0
             n_known = np.bincount(a_ego, weights=known, minlength=n_egos)
@@ -728,4 +850,12 @@ def _profile_arrays(n_egos, a_ego, col, t_ego, src, tgt, ego_gender, *, strong_m
             starts = np.searchsorted(a_ego, np.flatnonzero(has))
             biggest[has] = np.maximum.reduceat(per_alter, starts)
         out["max_support_share"] = np.where(total > 0, biggest / total, nan)
+        # an unknown relation (or a circle / sector that cannot default from it) leaves these
+        # metrics unknown for the whole ego, not computed over the alters that happen to have one
+        for known, keys in ((col["relation_known"], RELATION_METRICS), (col["circle_known"], CIRCLE_METRICS),
+                            (col["sector_known"], SECTOR_METRICS)):
+            unknown = np.bincount(a_ego, weights=~known, minlength=n_egos) > 0
+            if unknown.any():
+                for key in keys:
+                    out[key] = np.where(unknown, nan, out[key])
     return np.column_stack([out[k] for k in metric_keys()])

@@ -60,7 +60,7 @@ from typing import Iterable
 import numpy as np
 import pandas as pd
 
-from .dataset import Dataset
+from .longtables import MOMENT, Dataset
 from .errors import Problem, ValidationError
 from .io.atomic import atomic_write_bytes
 from .profile import metric_keys, profile_many
@@ -92,32 +92,39 @@ def split_dataset(ds: Dataset, egos_per_partition: int = 50_000) -> list[Dataset
     """
     if egos_per_partition < 1:
         raise ValueError("egos_per_partition must be at least 1")
-    ids = pd.Index(ds.egos["ego_id"])
-    part_of_ego = np.arange(len(ids)) // egos_per_partition
-    a_part = part_of_ego[ids.get_indexer(ds.alters["ego_id"])] if len(ds.alters) else np.zeros(0, dtype=np.int64)
-    t_part = part_of_ego[ids.get_indexer(ds.ties["ego_id"])] if len(ds.ties) else np.zeros(0, dtype=np.int64)
-    known_a = ids.get_indexer(ds.alters["ego_id"]) >= 0 if len(ds.alters) else np.zeros(0, dtype=bool)
-    known_t = ids.get_indexer(ds.ties["ego_id"]) >= 0 if len(ds.ties) else np.zeros(0, dtype=bool)
-    a_order = np.argsort(np.where(known_a, a_part, -1), kind="stable")
-    t_order = np.argsort(np.where(known_t, t_part, -1), kind="stable")
-    alters, ties = ds.alters.iloc[a_order], ds.ties.iloc[t_order]
-    a_sorted, t_sorted = np.where(known_a, a_part, -1)[a_order], np.where(known_t, t_part, -1)[t_order]
+    from ._columns import coded
+
+    # partitions of persons: with moments, every measurement of an ego lands in the same partition
+    e_id = coded(ds.egos["ego_id"], ids=True)
+    first_seen = pd.unique(e_id.codes[e_id.codes >= 0])
+    rank = np.full(len(e_id.values), -1, dtype=np.int64)
+    rank[first_seen] = np.arange(len(first_seen))
+    ego_index = pd.Index(e_id.values, dtype=object)
+
+    def part_of(frame: pd.DataFrame) -> np.ndarray:
+        if not len(frame):
+            return np.zeros(0, dtype=np.int64)
+        c = coded(frame["ego_id"], ids=True)
+        pos = c.take(ego_index.get_indexer(pd.Index(c.values, dtype=object)) if len(c.values) else np.zeros(0, dtype=np.int64), -1)
+        return np.where(pos >= 0, rank[np.where(pos >= 0, pos, 0)] // egos_per_partition, -1)
+
+    e_part, a_part, t_part = part_of(ds.egos), part_of(ds.alters), part_of(ds.ties)
+    orders = [np.argsort(x, kind="stable") for x in (e_part, a_part, t_part)]
+    frames = [f.iloc[o] for f, o in zip((ds.egos, ds.alters, ds.ties), orders)]
+    sorted_parts = [x[o] for x, o in zip((e_part, a_part, t_part), orders)]
     parts = []
-    n_parts = int(part_of_ego[-1]) + 1 if len(ids) else 0
+    n_parts = int(e_part.max(initial=-1)) + 1
     for p in range(n_parts):
-        a0, a1 = np.searchsorted(a_sorted, [p, p + 1])
-        t0, t1 = np.searchsorted(t_sorted, [p, p + 1])
-        parts.append(Dataset(
-            ds.egos.iloc[p * egos_per_partition : (p + 1) * egos_per_partition].reset_index(drop=True),
-            alters.iloc[a0:a1].reset_index(drop=True),
-            ties.iloc[t0:t1].reset_index(drop=True),
-            source=ds.source,
-        ))
+        pieces = []
+        for frame, keys in zip(frames, sorted_parts):
+            lo, hi = np.searchsorted(keys, [p, p + 1])
+            pieces.append(frame.iloc[lo:hi].reset_index(drop=True))
+        parts.append(Dataset(*pieces, source=ds.source, meta={k: v for k, v in ds.meta.items() if k == "moment_order"}))
     return parts
 
 
 def _parquet_bytes(frame: pd.DataFrame) -> bytes:
-    from .io.dataset_folder import _parquet_ready  # same rule as the dataset folder writer
+    from .io.folder import _parquet_ready  # same rule as the dataset folder writer
 
     buffer = io.BytesIO()
     _parquet_ready(frame).to_parquet(buffer, index=False)
@@ -157,7 +164,7 @@ def write_partitioned(
     ValidationError
         If the dataset still holds names and ``allow_names`` is false.
     """
-    from .io.dataset_folder import check_no_names
+    from .io.folder import check_no_names
 
     check_no_names(ds, allow_names)
     path = Path(path)
@@ -196,32 +203,107 @@ def partition_names(path: str | os.PathLike) -> list[str]:
     return names
 
 
-def read_partition(path: str | os.PathLike, name: str) -> Dataset:
-    """One partition as a :class:`Dataset` (a missing ties file means no ties)."""
+def read_partition(path: str | os.PathLike, name: str, *, validate: bool = True) -> Dataset:
+    """One partition as a :class:`Dataset`, passed through the same validation as
+    :func:`netles.read_dataset` (a missing ties file means no ties).
+
+    Parameters
+    ----------
+    path : path-like
+        The partitioned dataset folder.
+    name : str
+        The partition (``part-00000``...).
+    validate : bool
+        Validate (the default). Without it the tables are returned as stored, for tools that
+        only copy them.
+
+    Returns
+    -------
+    Dataset
+        The valid egos of the partition; ``ds.meta["problems"]`` is its
+        :class:`~netles.validation.ValidationReport`, whose problems name the partition's files.
+    """
+    from .io.tables import read_table
+    from .validation import validate_tables
+
     path = Path(path)
-    egos = pd.read_parquet(path / "egos" / f"{name}.parquet")
-    alters = pd.read_parquet(path / "alters" / f"{name}.parquet")
-    ties_file = path / "ties" / f"{name}.parquet"
-    ties = pd.read_parquet(ties_file) if ties_file.is_file() else pd.DataFrame({"ego_id": [], "source": [], "target": []}, dtype=object)
-    return Dataset(egos, alters, ties, source=f"{path}/{name}")
+    files = tuple(f"{table}/{name}.parquet" for table in _TABLES)
+    if not validate:
+        egos = pd.read_parquet(path / files[0])
+        alters = pd.read_parquet(path / files[1])
+        ties = pd.read_parquet(path / files[2]) if (path / files[2]).is_file() else pd.DataFrame({"ego_id": [], "source": [], "target": []}, dtype=object)
+        return Dataset(egos, alters, ties, source=f"{path}/{name}")
+    frames, problems, broken = {}, [], set()
+    for table, file in zip(_TABLES, files):
+        if table == "ties" and not (path / file).is_file():
+            frames[table] = pd.DataFrame({"ego_id": [], "source": [], "target": []}, dtype=object)
+            continue
+        raw = read_table(path / file, name=file)
+        problems.extend(raw.problems)
+        if raw.frame is None:
+            broken.add("*")
+        frames[table] = raw.frame
+    ds, _ = validate_tables(frames["egos"], frames["alters"], frames["ties"], problems=problems, broken_egos=broken,
+                            files=files, source=f"{path}/{name}")
+    return ds
 
 
 def read_partitioned(path: str | os.PathLike) -> Dataset:
-    """All partitions of a partitioned dataset as one in-memory :class:`Dataset`."""
+    """All partitions of a partitioned dataset as one in-memory :class:`Dataset` (validated, as
+    :func:`read_partition`; ``ds.meta["problems"]`` gathers every partition's report)."""
     parts = [read_partition(path, n) for n in partition_names(path)]
-    return Dataset(*(pd.concat([getattr(p, t) for p in parts], ignore_index=True) for t in _TABLES), source=str(path))
+    ds = Dataset(*(pd.concat([getattr(p, t) for p in parts], ignore_index=True) for t in _TABLES), source=str(path))
+    ds.meta["problems"] = _merge_reports([p.meta["problems"] for p in parts], source=str(path))
+    return ds
 
 
-def _profile_part(part, options: dict) -> pd.DataFrame:
+def _merge_reports(reports, source=None):
+    from .validation import ValidationReport
+
+    merged = ValidationReport([], source=source)
+    for report in reports:
+        merged.problems.extend(report.problems)
+        merged.warnings.extend(report.warnings)
+        merged.kept.extend(report.kept)
+        merged.excluded.extend(report.excluded)
+        merged.n_egos += report.n_egos
+    return merged
+
+
+def _flat(result: pd.DataFrame) -> pd.DataFrame:
+    """A profile frame with a plain ``ego_id`` index: moments become a column (Dask has no
+    MultiIndex)."""
+    if isinstance(result.index, pd.MultiIndex):
+        result = result.reset_index(level=MOMENT)
+        cols = [MOMENT, *(c for c in result.columns if c != MOMENT)]
+        result = result[cols]
+        result[MOMENT] = result[MOMENT].astype(str)
+    result.index = pd.Index(result.index.astype(str), name="ego_id", dtype=str)
+    return result
+
+
+def _profile_part(part, options: dict, strict: bool = False, out_file: str | None = None):
+    """Profile one partition; with ``out_file`` write the profiles there (and return none)."""
     ds = read_partition(*part) if isinstance(part, tuple) else part
+    report = ds.meta.get("problems")
+    if strict and report is not None and report.problems:
+        raise ValidationError([dataclasses.replace(p, file=f"{ds.source}: {p.file}" if p.file else ds.source) for p in report.problems])
     try:
         result = profile_many(ds, progress=False, **options)
-        # one index type for every partition (ids are text), whatever the file gave
-        result.index = pd.Index(result.index.astype(str), name="ego_id", dtype=str)
-        return result
     except ValidationError as exc:
         # name the partition file, so a researcher can find the row among thousands of files
         raise ValidationError([dataclasses.replace(p, file=f"{ds.source}: {p.file}" if p.file else ds.source) for p in exc.problems]) from None
+    result = _flat(result)
+    if out_file is not None:
+        atomic_write_bytes(Path(out_file), _profile_bytes(result))
+        return None, report
+    return result, report
+
+
+def _profile_bytes(frame: pd.DataFrame) -> bytes:
+    buffer = io.BytesIO()
+    frame.to_parquet(buffer, index=True)
+    return buffer.getvalue()
 
 
 def open_client(scheduler: str | None = None, workers: int = 2, threads_per_worker: int = 1, processes: bool = True):
@@ -254,6 +336,8 @@ def profile_many_dask(
     out: str | os.PathLike | None = None,
     client=None,
     egos_per_partition: int = 50_000,
+    strict: bool = False,
+    with_report: bool = False,
     **options,
 ):
     """:func:`netles.profile_many` on Dask, one task per partition of egos.
@@ -261,29 +345,40 @@ def profile_many_dask(
     Parameters
     ----------
     source : path-like or Dataset
-        A dataset folder partitioned by ego (:func:`write_partitioned`), or an in-memory
-        :class:`Dataset` (split with :func:`split_dataset`; useful for tests and mid-sized data).
+        A dataset folder partitioned by ego (:func:`write_partitioned`): every partition passes
+        the same validation as :func:`netles.read_dataset` in its task (egos with a problem are
+        left out and reported). Or an in-memory :class:`Dataset` (split with
+        :func:`split_dataset`; useful for tests and mid-sized data), profiled as it is.
     out : path-like, optional
-        Write the profiles as partitioned Parquet (one file per partition, index ``ego_id``) and
-        return the path, without gathering them in this process (bounded memory). Default: gather
-        and return one DataFrame.
+        Write the profiles as partitioned Parquet (one file per partition, index ``ego_id``, with
+        a ``moment`` column when there are moments) and return the path, without gathering them
+        in this process (bounded memory). The problems found, if any, go to ``_problems.csv``
+        in that folder (Parquet readers skip files starting with ``_``). Default: gather and
+        return one DataFrame.
     client : distributed.Client, optional
         Run on this client's cluster. Default: the active client if there is one, else Dask's
         default scheduler (threads in this process).
     egos_per_partition : int
         Partition size when ``source`` is a Dataset.
+    strict : bool
+        Raise on the first partition with a problem instead of leaving its egos out.
+    with_report : bool
+        Also return the :class:`~netles.validation.ValidationReport` of all partitions.
     **options
         ``strong_max_circle``, ``weekly``, ``max_minutes`` as in :func:`netles.profile_many`.
 
     Returns
     -------
-    pandas.DataFrame or pathlib.Path
-        The profiles in ego order (equal to ``profile_many`` on the whole data), or ``out``.
+    pandas.DataFrame or pathlib.Path (and the report, with ``with_report``)
+        The profiles in ego order (equal to ``profile_many`` on the whole data, with a
+        ``MultiIndex(["ego_id", "moment"])`` when there are moments), or ``out``. A returned
+        DataFrame carries the report as ``result.attrs["problems"]``.
 
     Raises
     ------
     ValidationError
-        If a partition holds invalid rows (named by partition file), or ``source`` is neither.
+        With ``strict=True``, if a partition holds invalid rows (named by partition file); always
+        when ``source`` is neither a partitioned folder nor a Dataset.
 
     Examples
     --------
@@ -293,29 +388,57 @@ def profile_many_dask(
     0.384259
     """
     import dask
-    import dask.dataframe as dd
 
     unknown = set(options) - {"strong_max_circle", "weekly", "max_minutes"}
     if unknown:
         raise TypeError(f"unknown option(s) {sorted(unknown)}")
+    order = None
     if isinstance(source, Dataset):
         parts: Iterable = split_dataset(source, egos_per_partition)
+        moments = source.has_moments
+        if moments:
+            order = source.keys
     else:
-        parts = [(str(source), name) for name in partition_names(source)]
+        names = partition_names(source)
+        parts = [(str(source), name) for name in names]
+        import pyarrow.parquet as pq
+
+        moments = bool(names) and MOMENT in pq.read_schema(Path(source) / "egos" / f"{names[0]}.parquet").names
     parts = list(parts)
-    meta = pd.DataFrame({k: pd.Series(dtype="float64") for k in metric_keys()}, index=pd.Index([], name="ego_id", dtype=str))
+    columns = {k: pd.Series(dtype="float64") for k in metric_keys()}
+    if moments:
+        columns = {MOMENT: pd.Series(dtype=str), **columns}
+    meta = pd.DataFrame(columns, index=pd.Index([], name="ego_id", dtype=str))
     if not parts:
-        return meta if out is None else None
-    tasks = [dask.delayed(_profile_part, pure=False)(part, options) for part in parts]
-    frame = dd.from_delayed(tasks, meta=meta, verify_meta=False)
+        empty = _unflat(meta, moments)
+        return (empty, _merge_reports([])) if with_report else (empty if out is None else None)
+    source_name = source.source if isinstance(source, Dataset) else str(source)
     if out is not None:
+        # each task writes its own file: nothing is gathered in this process
         out = Path(out)
-        job = dd.to_parquet(frame, out, write_index=True, compute=False, name_function=lambda i: f"part-{i:05d}.parquet")
-        if client is not None:
-            client.compute(job).result()
-        else:
-            job.compute()
-        return out
-    result = client.compute(frame).result() if client is not None else frame.compute()
+        out.mkdir(parents=True, exist_ok=True)
+        files = [str(out / f"part-{i:05d}.parquet") for i in range(len(parts))]
+        tasks = [dask.delayed(_profile_part, pure=False)(part, options, strict, file) for part, file in zip(parts, files)]
+        found = client.gather(client.compute(tasks)) if client is not None else dask.compute(*tasks)
+        report = _merge_reports([r for _, r in found if r is not None], source=source_name)
+        if report.problems:
+            from .io.atomic import atomic_write_text
+
+            atomic_write_text(out / "_problems.csv", report.to_frame().to_csv(index=False))
+        return (out, report) if with_report else out
+    tasks = [dask.delayed(_profile_part, pure=False)(part, options, strict) for part in parts]
+    found = client.gather(client.compute(tasks)) if client is not None else dask.compute(*tasks)
+    result = pd.concat([frame for frame, _ in found], axis=0) if found else meta
+    result = _unflat(result, moments)
+    if order is not None:
+        result = result.reindex(pd.MultiIndex.from_tuples(order, names=["ego_id", MOMENT]))
+    report = _merge_reports([r for _, r in found if r is not None], source=source_name)
+    result.attrs["problems"] = report
+    return (result, report) if with_report else result
+
+
+def _unflat(result: pd.DataFrame, moments: bool) -> pd.DataFrame:
     result.index.name = "ego_id"
+    if moments:
+        result = result.set_index(MOMENT, append=True)
     return result

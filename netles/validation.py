@@ -1,16 +1,33 @@
 """Validation of a whole dataset: every problem collected, broken egos set aside, valid ones kept.
 
 A single :class:`~netles.network.EgoNetwork` stops at construction when anything is wrong. A
-research dataset of thousands of interviews needs something else: one list of *all* problems, each
-with its file, row, ego and field and what would have been allowed, a count per kind, and the
-valid egos to work with. :func:`validate_tables` does that on the three long tables, column by
-column (vectorised, so that 100,000 egos take seconds), with the same field rules as a single
-network (:data:`netles.network.ALTER_RULES`, :data:`~netles.network.EGO_RULES` and
-:func:`~netles.network.check_value` for the wording), so a dataset and a network validate the same
-way.
+research dataset of thousands of interviews needs something else: one list of *all* problems,
+each with its file, row, ego and field and what would have been allowed, a count per kind, and
+the valid egos to work with. :func:`validate_tables` does that on the three long tables, with the
+same field rules and wording as a single network (:data:`netles.network.ALTER_RULES`,
+:data:`~netles.network.EGO_RULES` and :func:`~netles.network.check_value`).
 
-An ego is *excluded* when any of its rows has a problem (its ego row, one of its alters, one of its
-ties): its profile would be wrong otherwise. Rows that belong to no known ego are dropped.
+This is the one validation step every reader in :mod:`netles.io` passes through. It is
+column-wise: every column is turned into integer codes over its distinct values
+(:mod:`netles._columns`), so text is cleaned and checked once per distinct value, ids are matched
+as integers, and rows are looked at one by one only to word the problems of the rows that fail.
+
+What excludes an ego
+    A structural fault in its rows: an empty or duplicate id, a tie to an alter it does not have,
+    a tie of an alter to itself or a pair tied twice, a row that could not be read; and a value
+    that does not fit its field (``'cousin'`` as a relation, age 300) in a column that otherwise
+    does. Rows that belong to no known ego are dropped, and reported.
+What does not
+    An alter without ``relation``: real exports never carry netles' relation codes. The alter is
+    kept and the metrics that need the relation are NaN for its ego; the report says so once,
+    with the mapping line that fills them. A column named like a netles field whose values are
+    mostly not of that field's kind (egor's ego ``age`` holding classes such as ``"56 - 65"``,
+    a ``gender`` coded ``w``/``m``) is not taken as that field unless a mapping says so: it is
+    kept as ``<field>_raw`` with a warning. ("Mostly": more than half of the filled cells, and
+    at least two, are not of the field's kind; a single odd value is a problem of its row.)
+
+Columns named :data:`FILE_COL` and :data:`ROW_COL` say where each row came from (readers add
+them); without them the file is the table's name and the row is the position.
 """
 from __future__ import annotations
 
@@ -23,19 +40,28 @@ import numpy as np
 import pandas as pd
 
 from . import vocab
-from .dataset import DATASET_ALTER_COLUMNS, DATASET_EGO_COLUMNS, DATASET_TIE_COLUMNS, SUPPORT_COLUMNS, Dataset
+from ._columns import FALSE_TEXT, TRUE_TEXT, Coded, coded, numbers_of
 from .errors import Problem, ValidationError
-from .io.tables import FILE_COL, ROW_COL
+from .longtables import (
+    DATASET_ALTER_COLUMNS,
+    DATASET_EGO_COLUMNS,
+    DATASET_TIE_COLUMNS,
+    MOMENT,
+    SUPPORT_COLUMNS,
+    Dataset,
+)
 from .network import ALTER_RULES, EGO_NODE, EGO_RULES, TIE_RULES, FieldRule, check_value
 
-__all__ = ["ValidationReport", "validate_tables", "validate_dataset", "ALL_EGOS"]
+__all__ = ["ValidationReport", "validate_tables", "validate_dataset", "ALL_EGOS", "FILE_COL", "ROW_COL", "RAW_SUFFIX"]
 
 ALL_EGOS = "*"
 """Marker in ``broken_egos`` meaning: every ego is broken (a whole table could not be read)."""
-
-_TRUE = {"true", "1", "yes", "ja", "t", "y", "1.0"}
-_FALSE = {"false", "0", "no", "nee", "f", "n", "0.0"}
-_NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?$")
+FILE_COL = "__netles_file"
+"""Bookkeeping column: the file a row was read from."""
+ROW_COL = "__netles_row"
+"""Bookkeeping column: the 1-based data row (the header is not counted)."""
+RAW_SUFFIX = "_raw"
+"""A column named like a netles field but holding other values is kept as ``<field>_raw``."""
 
 
 @dataclass
@@ -45,15 +71,18 @@ class ValidationReport:
     Parameters
     ----------
     problems : list of Problem
-        All problems, in file order.
+        All problems, in file order. Each excludes its ego.
     n_egos : int
-        Egos found in the input.
+        Egos found in the input (ego and moment pairs, in a dataset with moments).
     kept : list
-        Ids of the egos that are valid and kept.
+        Ids (``(ego_id, moment)`` with moments) of the egos that are valid and kept.
     excluded : list
         Ids of the egos left out because one of their rows has a problem.
     source : str, optional
         The dataset's path.
+    warnings : list of Problem
+        What is worth knowing but excludes no ego: columns kept as plain attributes, metrics
+        that will be NaN and why, ties merged while reading.
 
     Examples
     --------
@@ -72,18 +101,19 @@ class ValidationReport:
     kept: list = field(default_factory=list)
     excluded: list = field(default_factory=list)
     source: str | None = None
+    warnings: list[Problem] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.problems)
 
     @property
     def ok(self) -> bool:
-        """True when nothing is wrong."""
+        """True when nothing is wrong (warnings do not count)."""
         return not self.problems
 
     def to_frame(self) -> pd.DataFrame:
-        """One row per problem: file, row, ego, alter, field, value, message, allowed."""
-        columns = ["file", "row", "ego", "alter", "field", "value", "message", "allowed"]
+        """One row per problem: file, row, ego, moment, alter, field, value, message, allowed."""
+        columns = ["file", "row", "ego", "moment", "alter", "field", "value", "message", "allowed"]
         return pd.DataFrame([{c: getattr(p, c) for c in columns} for p in self.problems], columns=columns)
 
     def summary(self) -> pd.DataFrame:
@@ -94,13 +124,16 @@ class ValidationReport:
         return frame.groupby(["file", "field"], sort=True).size().rename("problems").reset_index()
 
     def text(self, max_shown: int | None = 50) -> str:
-        """The report in plain words: a count line, then one line per problem."""
+        """The report in plain words: a count line, one line per problem, then the warnings."""
         n = len(self.problems)
         head = f"{n} problem{'s' if n != 1 else ''}; {len(self.kept)} of {self.n_egos} egos kept, {len(self.excluded)} excluded"
         shown = self.problems if max_shown is None else self.problems[:max_shown]
         lines = [head, *("  - " + str(p) for p in shown)]
         if len(shown) < n:
             lines.append(f"  ... and {n - len(shown)} more problem(s)")
+        if self.warnings:
+            lines.append(f"{len(self.warnings)} note{'s' if len(self.warnings) != 1 else ''} (no ego left out for these):")
+            lines.extend("  ! " + str(w) for w in self.warnings)
         return "\n".join(lines)
 
     def __str__(self) -> str:
@@ -112,83 +145,7 @@ class ValidationReport:
             raise ValidationError(self.problems)
 
 
-# -- vectorised column checks -------------------------------------------------------------------
-
-def _as_text(series: pd.Series) -> pd.Series:
-    """Cells as text (ids read from Parquet or egor may be numbers: 7 and 7.0 become '7')."""
-    kind = pd.api.types.infer_dtype(series, skipna=True)
-    if kind == "empty":
-        return pd.Series([None] * len(series), index=series.index, dtype=object)
-    if kind == "string":  # the usual case (CSV): vectorised in Arrow
-        stripped = series.astype("string[pyarrow]").str.strip()
-        empty = (stripped.isna() | (stripped == "")).to_numpy(dtype=bool, na_value=True)
-        return stripped.astype(object).where(~empty, None)
-    def text(v):
-        if v is None or (isinstance(v, float) and math.isnan(v)):
-            return None
-        if isinstance(v, (bool, np.bool_)):
-            return str(v).lower()
-        if isinstance(v, (float, np.floating)) and float(v).is_integer():
-            return str(int(v))
-        if isinstance(v, (int, np.integer)):
-            return str(int(v))
-        return str(v).strip() or None
-    return series.map(text).astype(object)
-
-
-def _as_number(series: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """(numbers as float, mask of cells that hold something that is not a number)."""
-    if pd.api.types.is_bool_dtype(series.dtype):
-        return pd.Series(np.nan, index=series.index), series.notna()
-    if pd.api.types.is_numeric_dtype(series.dtype):
-        return series.astype("float64"), pd.Series(False, index=series.index)
-    if pd.api.types.infer_dtype(series, skipna=True) in ("string", "empty"):
-        text = series.astype(object)
-    else:
-        text = series.map(lambda v: v if v is None or isinstance(v, str) else ("bool" if isinstance(v, (bool, np.bool_)) else repr(v) if not isinstance(v, (int, float, np.number)) else str(v)))
-    present = text.notna()
-    # a decimal comma (Dutch spreadsheets, R's write.csv2) is read as a decimal point
-    ok = text.where(present, "").astype(str).str.strip().str.fullmatch(_NUMBER.pattern)
-    cleaned = text.where(ok & present, None).map(lambda v: v.strip().replace(",", "."), na_action="ignore")
-    numbers = pd.to_numeric(cleaned, errors="coerce").astype("float64")
-    return numbers, present & ~ok
-
-
-def _as_bool(series: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """(booleans with missing as False, mask of cells that are not true/false)."""
-    if pd.api.types.is_bool_dtype(series.dtype):
-        return series.fillna(False).astype(bool), pd.Series(False, index=series.index)
-    text = _as_text(series).str.lower()
-    truthy = text.isin(_TRUE)
-    bad = text.notna() & ~truthy & ~text.isin(_FALSE)
-    return truthy.astype(bool), bad
-
-
-def _check_column(rule: FieldRule, series: pd.Series) -> tuple[pd.Series, pd.Series, pd.Series]:
-    """Check one column against a field rule, vectorised.
-
-    Returns (clean values, mask of bad cells, the raw values of the bad cells for messages).
-    """
-    if rule.kind in ("id", "text"):
-        values = _as_text(series)
-        return values, pd.Series(False, index=series.index), series
-    if rule.kind == "vocab":
-        values = _as_text(series)
-        codes = [c for c in rule.vocabulary.codes]
-        bad = values.notna() & ~values.isin(codes)
-        return values.where(~bad, None), bad, values
-    numbers, not_number = _as_number(series)
-    bad = not_number.copy()
-    known = numbers.notna()
-    if rule.kind == "int":
-        bad |= known & (numbers != np.floor(numbers))
-    if rule.low is not None:
-        bad |= known & (numbers < rule.low)
-    if rule.high is not None:
-        bad |= known & (numbers > rule.high)
-    raw = series.where(not_number, numbers)
-    return numbers.where(~bad), bad, raw
-
+# -- checking one column -------------------------------------------------------------------------
 
 def _message(rule: FieldRule, value) -> str:
     if isinstance(value, (float, np.floating)) and float(value).is_integer():
@@ -201,65 +158,278 @@ def _message(rule: FieldRule, value) -> str:
     return problem or f"{value!r} is not allowed"
 
 
+def _plain(value):
+    return value.item() if isinstance(value, np.generic) else value
+
+
+def _numbers(series: pd.Series) -> tuple[np.ndarray, np.ndarray, Coded | None]:
+    """(floats, rows holding something that is not a number, the coded text when it was text)."""
+    if pd.api.types.is_bool_dtype(series.dtype):
+        return np.full(len(series), np.nan), series.notna().to_numpy(dtype=bool), None
+    if pd.api.types.is_numeric_dtype(series.dtype) and not isinstance(series.dtype, pd.CategoricalDtype):
+        return series.to_numpy(dtype="float64", na_value=np.nan), np.zeros(len(series), dtype=bool), None
+    c = coded(series)
+    floats, bad = numbers_of(c.values)
+    return c.take(floats, np.nan), c.take(bad, False), c
+
+
+def _fits(rule: FieldRule, c: Coded) -> np.ndarray:
+    """Per distinct value: whether it is of the field's kind (a code, a number, true/false)."""
+    if rule.kind == "vocab":
+        return np.isin(c.values, np.array(rule.vocabulary.codes, dtype=object))
+    if rule.kind in ("int", "number"):
+        return ~numbers_of(c.values)[1]
+    if rule.kind == "vocab_list":
+        return np.array([all(s.strip() in rule.vocabulary for s in re.split(r"[;,|]", v) if s.strip()) for v in c.values], dtype=bool)
+    if rule.kind == "bool":
+        lowered = np.array([v.lower() for v in c.values], dtype=object)
+        return np.isin(lowered, list(TRUE_TEXT | FALSE_TEXT))
+    return np.ones(len(c.values), dtype=bool)
+
+
+_BOOL_RULE = FieldRule("bool")
+
+
+def _fit_columns(frame: pd.DataFrame, rules: dict, declared: set, default_file: str) -> tuple[pd.DataFrame, list[Problem]]:
+    """Columns named like a field whose values are mostly not of its kind become ``<field>_raw``.
+
+    A mapping that names the column for the field (``declared``) says it *is* that field: then
+    every value that does not fit is a problem of its row, not a reason to set the column aside.
+    """
+    notes = []
+    renames = {}
+    for column, rule in rules.items():
+        if column not in frame.columns or column in declared or rule.kind in ("id", "text"):
+            continue
+        series = frame[column]
+        if pd.api.types.is_numeric_dtype(series.dtype) and not isinstance(series.dtype, pd.CategoricalDtype):
+            if rule.kind != "vocab" and not pd.api.types.is_bool_dtype(series.dtype):
+                continue  # numbers in a number field fit
+        c = coded(series)
+        counts = np.bincount(c.codes[c.codes >= 0], minlength=len(c.values))
+        filled = int(counts.sum())
+        if not filled:
+            continue
+        fitting = int(counts[_fits(rule, c)].sum())
+        # a column is set aside only when it is mostly of another kind: more than half of its
+        # cells, and at least two, do not fit (one odd cell in a sparse column is that row's fault)
+        if fitting * 2 > filled or filled - fitting < 2:
+            continue
+        target = column + RAW_SUFFIX
+        while target in frame.columns or target in renames.values():
+            target += "_"
+        renames[column] = target
+        examples = ", ".join(repr(v) for v in c.values[np.argsort(-counts, kind="stable")][:3])
+        what = {"vocab": "netles codes", "int": "whole numbers", "number": "numbers",
+                "vocab_list": "lists of netles codes", "bool": "true or false"}[rule.kind]
+        allowed = rule.allowed() if rule.kind != "bool" else "true or false"
+        file = _first_file(frame, default_file)
+        notes.append(Problem(
+            f"holds values that are not {what} ({fitting} of {filled} fit; e.g. {examples}): kept as column "
+            f"{target!r}, and {column!r} is left empty. To use them, map the values in a mapping file "
+            f"(values: {{{column}: {{<value>: <code>}}}}; see docs/research.md)",
+            file=file, field=column, allowed=allowed))
+    if renames:
+        frame = frame.rename(columns=renames)
+    return frame, notes
+
+
 # -- the dataset check ---------------------------------------------------------------------------
 
 class _Collector:
     def __init__(self, problems: list[Problem]):
         self.problems = problems
-        self.broken: set = set()
-        self.drop_rows: dict[str, set] = {"egos": set(), "alters": set(), "ties": set()}
+        self.broken_ids: set = set()     # ego ids: every moment of the ego is broken
+        self.broken_keys: set = set()    # (ego id, moment) pairs
+        self.drop_rows: dict[str, list] = {"egos": [], "alters": [], "ties": []}
 
     def add(self, problem: Problem, table: str | None = None, index=None) -> None:
         self.problems.append(problem)
-        if problem.ego is not None:
-            self.broken.add(problem.ego)
+        self.note(problem)
         if table is not None and index is not None:
-            self.drop_rows[table].add(index)
+            self.drop_rows[table].append(index)
+
+    def note(self, problem: Problem) -> None:
+        if problem.ego is not None:
+            if problem.moment is not None:
+                self.broken_keys.add((problem.ego, problem.moment))
+            else:
+                self.broken_ids.add(problem.ego)
 
 
-def _where(frame: pd.DataFrame, index, default_file: str) -> tuple[str, int]:
-    file = frame.at[index, FILE_COL] if FILE_COL in frame else default_file
-    row = frame.at[index, ROW_COL] if ROW_COL in frame else index + 1
-    return (file if isinstance(file, str) else default_file), int(row)
+class _Table:
+    """A table with its bookkeeping, read by position."""
 
+    def __init__(self, frame: pd.DataFrame | None, name: str):
+        if frame is None:
+            frame = pd.DataFrame()
+        frame = frame.reset_index(drop=True)
+        if FILE_COL not in frame:
+            frame = frame.assign(**{FILE_COL: pd.Categorical.from_codes(np.zeros(len(frame), dtype=np.int8), [name])})
+        if ROW_COL not in frame:
+            frame = frame.assign(**{ROW_COL: np.arange(1, len(frame) + 1, dtype="int64")})
+        self.frame = frame
+        self.name = name
+        self._rows = frame[ROW_COL].to_numpy()
+        self._files = frame[FILE_COL]
 
-def _with_bookkeeping(frame: pd.DataFrame | None, name: str) -> pd.DataFrame:
-    if frame is None:
-        frame = pd.DataFrame()
-    frame = frame.reset_index(drop=True).copy()
-    if FILE_COL not in frame:
-        frame[FILE_COL] = name
-    if ROW_COL not in frame:
-        frame[ROW_COL] = np.arange(1, len(frame) + 1, dtype="int64")
-    return frame
+    def __len__(self) -> int:
+        return len(self.frame)
 
+    def where(self, i: int) -> tuple[str, int]:
+        file = self._files.iloc[i]
+        return (file if isinstance(file, str) else self.name), int(self._rows[i])
 
-def _check_fields(frame, rules, table, default_file, collector, ego_ids, alter_ids=None, skip=()):
-    clean = {}
-    for column, rule in rules.items():
-        if column not in frame.columns or column in skip:
-            continue
-        values, bad, raw = _check_column(rule, frame[column])
-        for index in bad[bad].index:
-            file, row = _where(frame, index, default_file)
-            collector.add(
-                Problem(_message(rule, raw.at[index]), file=file, row=row, ego=ego_ids.at[index],
-                        alter=None if alter_ids is None else alter_ids.at[index], field=column,
-                        value=_plain(raw.at[index]), allowed=rule.allowed()),
-                table, index if ego_ids.at[index] is None else None,
-            )
-        clean[column] = values
-    return clean
-
-
-def _plain(value):
-    return value.item() if isinstance(value, np.generic) else value
+    @property
+    def rows(self) -> np.ndarray:
+        return self._rows
 
 
 def _first_file(frame: pd.DataFrame, default: str) -> str:
     if FILE_COL in frame and len(frame):
         return str(frame[FILE_COL].iloc[0])
     return default
+
+
+def _looks_alike(text: str) -> str:
+    """A loose form of an id: case, spaces, punctuation and leading zeros of numbers ignored."""
+    loose = re.sub(r"[\W_]+", "", str(text).casefold())
+    return re.sub(r"\d+", lambda m: m.group(0).lstrip("0") or "0", loose)
+
+
+def _alike_hint(value: str, candidates: Iterable[str], what: str) -> str:
+    target = _looks_alike(value)
+    alike = sorted({c for c in candidates if c != value and _looks_alike(c) == target})
+    if not alike:
+        return ""
+    return f" ({what} has {alike[0]!r}, which looks alike but is spelled differently)"
+
+
+def _check_fields(table: _Table, frame: pd.DataFrame, rules: dict, tname: str, collector: _Collector,
+                  ego_text: np.ndarray, moment_text: np.ndarray | None, alter_text: np.ndarray | None = None,
+                  skip=()) -> dict:
+    """Check each column of ``rules`` present in ``frame``; returns the clean columns."""
+    clean = {}
+    for column, rule in rules.items():
+        if column not in frame.columns or column in skip:
+            continue
+        series = frame[column]
+        if rule.kind in ("id", "text"):
+            clean[column] = coded(series).text(frame.index)
+            continue
+        if rule.kind == "vocab":
+            c = coded(series)
+            bad_value = ~np.isin(c.values, np.array(rule.vocabulary.codes, dtype=object))
+            bad = c.take(bad_value, False)
+            for i in np.flatnonzero(bad):
+                value = c.value(i)
+                _add_field_problem(table, collector, tname, i, rule, column, value, value, ego_text, moment_text, alter_text)
+            text = c.text(frame.index)
+            clean[column] = text.where(~bad) if bad.any() else text
+            continue
+        numbers, not_number, c = _numbers(series)
+        known = ~np.isnan(numbers)
+        bad = not_number.copy()
+        with np.errstate(invalid="ignore"):
+            if rule.kind == "int":
+                bad |= known & (numbers != np.floor(numbers))
+            if rule.low is not None:
+                bad |= known & (numbers < rule.low)
+            if rule.high is not None:
+                bad |= known & (numbers > rule.high)
+        for i in np.flatnonzero(bad):
+            value = c.value(i) if not_number[i] and c is not None else (series.iloc[i] if not_number[i] else numbers[i])
+            _add_field_problem(table, collector, tname, i, rule, column, value, value, ego_text, moment_text, alter_text)
+        clean[column] = pd.Series(np.where(bad, np.nan, numbers), index=frame.index, dtype="float64")
+    return clean
+
+
+def _add_field_problem(table, collector, tname, i, rule, column, shown, value, ego_text, moment_text, alter_text):
+    file, row = table.where(i)
+    ego = ego_text[i]
+    collector.add(
+        Problem(_message(rule, shown), file=file, row=row, ego=ego, alter=None if alter_text is None else alter_text[i],
+                field=column, value=_plain(value), allowed=rule.allowed(),
+                moment=None if moment_text is None or ego is None else moment_text[i]),
+        tname, i if ego is None else None,
+    )
+
+
+def _as_bool(series: pd.Series) -> tuple[np.ndarray, np.ndarray, Coded | None]:
+    """(booleans with missing as False, cells that are not true/false, the coded text)."""
+    if pd.api.types.is_bool_dtype(series.dtype):
+        return series.fillna(False).to_numpy(dtype=bool), np.zeros(len(series), dtype=bool), None
+    c = coded(series)
+    lowered = np.array([v.lower() for v in c.values], dtype=object)
+    truthy = np.isin(lowered, list(TRUE_TEXT))
+    bad = ~truthy & ~np.isin(lowered, list(FALSE_TEXT))
+    return c.take(truthy, False), c.take(bad, False), c
+
+
+def _missing_column(collector, frame, default_file, column, required):
+    collector.add(Problem("column is missing", file=_first_file(frame, default_file), field=column,
+                          allowed=f"the columns {', '.join(required)}"))
+
+
+_TABLE_LIMIT = 50_000_000
+"""Integer keys up to this range are looked up in a plain array instead of a hash table."""
+
+
+def _member(values: np.ndarray, keys: np.ndarray) -> np.ndarray:
+    """``values[i] in keys`` for every i (negative values are never members)."""
+    if not len(values):
+        return np.zeros(0, dtype=bool)
+    if not len(keys):
+        return np.zeros(len(values), dtype=bool)
+    top = int(max(values.max(), keys.max())) + 1
+    if top <= _TABLE_LIMIT:
+        table = np.zeros(top, dtype=bool)
+        table[keys[keys >= 0]] = True
+        return (values >= 0) & table[np.where(values >= 0, values, 0)]
+    return (values >= 0) & (pd.Index(keys).get_indexer(values) >= 0)
+
+
+def _group_first(keys: np.ndarray, rows: np.ndarray, mask: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For rows where ``mask`` holds: which share their key with another such row, and the
+    smallest row number of their group."""
+    dup = np.zeros(len(keys), dtype=bool)
+    first = np.zeros(len(keys), dtype=np.int64)
+    idx = np.flatnonzero(mask)
+    if len(idx) < 2:
+        return dup, first
+    k = keys[idx]
+    # the usual case has no duplicate at all: find that out without sorting
+    shifted = k - k.min()
+    if int(shifted.max()) < _TABLE_LIMIT:
+        repeated = np.bincount(shifted)[shifted] > 1
+    else:
+        repeated = pd.Series(k).duplicated(keep=False).to_numpy()
+    if not repeated.any():
+        return dup, first
+    idx, k = idx[repeated], k[repeated]
+    order = np.argsort(k, kind="stable")
+    ks = k[order]
+    same_next = np.r_[ks[1:] == ks[:-1], False]
+    same_prev = np.r_[False, ks[1:] == ks[:-1]]
+    in_group = same_next | same_prev
+    if not in_group.any():
+        return dup, first
+    starts = ~same_prev
+    group_id = np.cumsum(starts) - 1
+    r = rows[idx][order]
+    mins = np.minimum.reduceat(r, np.flatnonzero(starts))
+    sel = idx[order][in_group]
+    dup[sel] = True
+    first[sel] = mins[group_id[in_group]]
+    return dup, first
+
+
+def _ids_into(c: Coded, index: pd.Index) -> np.ndarray:
+    """Row positions of ``c``'s values in ``index`` (-1: missing or not there)."""
+    if not len(index):
+        return np.full(len(c.codes), -1, dtype=np.int64)
+    per_value = index.get_indexer(pd.Index(c.values, dtype=object)) if len(c.values) else np.zeros(0, dtype=np.int64)
+    return c.take(per_value.astype(np.int64), -1)
 
 
 def validate_tables(
@@ -271,16 +441,19 @@ def validate_tables(
     broken_egos: Iterable = (),
     files: tuple[str, str, str] = ("egos", "alters", "ties"),
     source: str | None = None,
+    declared: dict | None = None,
+    moment_order: Iterable | None = None,
+    warnings: Iterable[Problem] = (),
 ) -> tuple[Dataset, ValidationReport]:
     """Check three long tables and build a :class:`Dataset` of the valid egos.
 
     Parameters
     ----------
     egos, alters, ties : pandas.DataFrame or None
-        The tables as read (text cells or typed values). Columns :data:`netles.io.tables.FILE_COL`
-        and :data:`~netles.io.tables.ROW_COL` say where each row came from; without them the file
-        is taken from ``files`` and the row is the position (1-based). None means the table could
-        not be read.
+        The tables as read (text, Categorical or typed columns). Columns :data:`FILE_COL` and
+        :data:`ROW_COL` say where each row came from; without them the file is taken from
+        ``files`` and the row is the position (1-based). None means the table could not be read.
+        A :data:`~netles.longtables.MOMENT` column (in every table) makes ids unique per moment.
     problems : iterable of Problem
         Problems already found while reading; their egos are excluded too.
     broken_egos : iterable
@@ -290,12 +463,19 @@ def validate_tables(
         Names of the three tables for problems when rows carry no file.
     source : str, optional
         The dataset path, kept on the result.
+    declared : dict, optional
+        ``{"egos": {...}, "alters": {...}, "ties": {...}}``: the fields a mapping assigned a column
+        to; such a column is taken as that field whatever its values (see the module notes).
+    moment_order : iterable, optional
+        The order of the moments (default: see :func:`netles.longtables.order_moments`).
+    warnings : iterable of Problem
+        Notes from reading, passed on to the report.
 
     Returns
     -------
     (Dataset, ValidationReport)
-        The dataset of valid egos (support as boolean columns, numbers as floats, ids as text,
-        extra columns kept) and the report of every problem.
+        The dataset of valid egos (ids and codes as Arrow text, numbers as floats, support as
+        boolean columns, extra columns kept) and the report of every problem.
 
     Examples
     --------
@@ -309,195 +489,350 @@ def validate_tables(
     >>> print(report.problems[0])
     alters.csv, ego 'e2', row 2, alter 'A', field 'relation': 'cousin' is not a known value (allowed: 'partner', ...)
     """
+    declared = {k: set(v) for k, v in (declared or {}).items()}
     collector = _Collector(list(problems))
+    notes: list[Problem] = list(warnings)
     broken_in = set(broken_egos)
     all_broken = ALL_EGOS in broken_in
-    collector.broken |= broken_in - {ALL_EGOS}
-    collector.broken |= {p.ego for p in collector.problems if p.ego is not None}
+    broken_in.discard(ALL_EGOS)
+    broken_in = {str(b) for b in broken_in}
+    collector.broken_ids |= broken_in
+    for p in collector.problems:
+        collector.note(p)
     egos_file, alters_file, ties_file = files
-    egos = _with_bookkeeping(egos, egos_file)
-    alters = _with_bookkeeping(alters, alters_file)
-    ties = _with_bookkeeping(ties, ties_file)
+    E, A, T = _Table(egos, egos_file), _Table(alters, alters_file), _Table(ties, ties_file)
 
+    # -- moments: in every table, or in none
+    has_moments = any(MOMENT in t.frame.columns for t in (E, A, T))
+    if has_moments:
+        lacking = [t for t in (E, A, T) if MOMENT not in t.frame.columns and (len(t) or len(t.frame.columns) > 2)]
+        for t in lacking:
+            collector.add(Problem("column is missing", file=_first_file(t.frame, t.name), field=MOMENT,
+                                  allowed="a column moment in every table (the dataset has moments)"))
+        if lacking:
+            # no row of such a table can be placed at a moment (and without moments in the egos
+            # table no alter or tie can): none is checked further, no ego is kept
+            all_broken = True
+            emptied = (E, A, T) if E in lacking else lacking
+            E, A, T = (_Table(t.frame.iloc[0:0].assign(**{MOMENT: pd.Series(dtype=object)}), t.name) if t in emptied else t
+                       for t in (E, A, T))
     # -- egos
-    if "ego_id" not in egos.columns:
-        if len(egos.columns) > 2 or len(egos):
-            collector.add(Problem("column is missing", file=_first_file(egos, egos_file), field="ego_id", allowed="a column ego_id with one id per ego"))
-        egos = egos.iloc[0:0].assign(ego_id=pd.Series(dtype=object))
-    ego_ids = _as_text(egos["ego_id"])
-    for index in ego_ids[ego_ids.isna()].index:
-        file, row = _where(egos, index, egos_file)
-        collector.add(Problem("is empty", file=file, row=row, field="ego_id", allowed=EGO_RULES["ego_id"].allowed()), "egos", index)
-    dup = ego_ids.notna() & ego_ids.duplicated(keep=False)
-    first_row = {}
-    for index in dup[dup].index:
-        file, row = _where(egos, index, egos_file)
-        first = first_row.setdefault(ego_ids.at[index], row)
-        if first != row:
-            collector.add(Problem(f"is used twice (also row {first})", file=file, row=row, ego=ego_ids.at[index], field="ego_id", allowed="a unique id per ego"))
-    ego_clean = _check_fields(egos, EGO_RULES, "egos", egos_file, collector, ego_ids, skip=("ego_id",))
-    # egos whose ego row could not be read are still known, so their alters are excluded quietly
-    known_egos = set(ego_ids.dropna()) | (broken_in - {ALL_EGOS})
-    n_egos = len(known_egos)
+    ef, ef_notes = _fit_columns(E.frame, EGO_RULES, declared.get("egos", set()), egos_file)
+    notes += ef_notes
+    if "ego_id" not in ef.columns:
+        if len(ef.columns) > 2 or len(ef):
+            collector.add(Problem("column is missing", file=_first_file(ef, egos_file), field="ego_id", allowed="a column ego_id with one id per ego"))
+        ef = ef.iloc[0:0].assign(ego_id=pd.Series(dtype=object))
+        E = _Table(ef, egos_file)
+    if has_moments and MOMENT not in ef.columns:
+        ef = ef.assign(**{MOMENT: pd.Series([None] * len(ef), dtype=object, index=ef.index)})
+    e_id = coded(ef["ego_id"], ids=True)
+    e_text = e_id.values
+    for i in np.flatnonzero(e_id.missing):
+        file, row = E.where(i)
+        collector.add(Problem("is empty", file=file, row=row, field="ego_id", allowed=EGO_RULES["ego_id"].allowed()), "egos", i)
+    # the universe of egos: those with a row, then those whose row could not be read
+    ego_index = pd.Index(list(e_text) + sorted(broken_in - set(e_text)), dtype=object)
+    n_real = len(e_text)
+    e_pos = e_id.codes
+    if has_moments:
+        e_mom = coded(ef[MOMENT], ids=True)
+        moment_index = pd.Index(e_mom.values, dtype=object)
+        e_mpos = e_mom.codes
+        for i in np.flatnonzero(e_mom.missing & ~e_id.missing):
+            file, row = E.where(i)
+            collector.add(Problem("is empty", file=file, row=row, ego=e_text[e_pos[i]], field=MOMENT,
+                                  allowed="the moment of every row (the dataset has moments)"), "egos", i)
+    else:
+        moment_index = pd.Index([], dtype=object)
+        e_mpos = np.full(len(ef), -1, dtype=np.int64)
+    n_m = len(moment_index) + 1
+    e_key = np.where((e_pos >= 0) & ((e_mpos >= 0) | (not has_moments)), e_pos * n_m + (e_mpos + 1), -1)
+    e_ego_text = e_id.take(e_text, None) if len(e_text) else np.full(len(ef), None, dtype=object)
+    e_mom_text = None
+    if has_moments:
+        e_mom_text = e_mom.take(e_mom.values, None) if len(e_mom.values) else np.full(len(ef), None, dtype=object)
+    dup, first = _group_first(e_key, E.rows, e_key >= 0)
+    for i in np.flatnonzero(dup):
+        file, row = E.where(i)
+        if first[i] != row:
+            collector.add(Problem(f"is used twice (also row {first[i]})", file=file, row=row, ego=e_ego_text[i], field="ego_id",
+                                  allowed="a unique id per ego" + (" and moment" if has_moments else ""),
+                                  moment=None if e_mom_text is None else e_mom_text[i]))
+    ego_clean = _check_fields(E, ef, {k: v for k, v in EGO_RULES.items() if k != "ego_id"}, "egos", collector,
+                              e_ego_text, e_mom_text)
+    known_keys = np.unique(e_key[e_key >= 0])
+    broken_only = np.arange(n_real, len(ego_index))  # ids known only from unreadable rows: any moment
+
+    def key_of(c_ego: Coded, frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """(ego position, moment position, key, whether the ego is known) of every row."""
+        pos = _ids_into(c_ego, ego_index)
+        if has_moments and MOMENT in frame.columns:
+            mpos = _ids_into(coded(frame[MOMENT], ids=True), moment_index)
+        else:
+            mpos = np.full(len(frame), -1, dtype=np.int64)
+        key = np.where(pos >= 0, pos * n_m + (mpos + 1), -1)
+        known = (pos >= n_real) | _member(key, known_keys)
+        return pos, mpos, key, known
+
+    def moment_texts(frame: pd.DataFrame) -> np.ndarray | None:
+        if not has_moments or MOMENT not in frame.columns:
+            return None
+        m = coded(frame[MOMENT], ids=True)
+        return m.take(m.values, None) if len(m.values) else np.full(len(frame), None, dtype=object)
+
+    def ego_problem(t: _Table, i, value, has_ego_row, moment, field_alter=None):
+        file, row = t.where(i)
+        if value is None:
+            return Problem("is empty", file=file, row=row, alter=field_alter, field="ego_id", value=None, allowed="the ego_id of an ego")
+        if has_ego_row and has_moments:
+            return Problem(f"ego {value!r} has no moment {moment!r} in the egos table", file=file, row=row, alter=field_alter,
+                           field=MOMENT, value=moment, allowed="a moment of that ego in the egos table")
+        hint = _alike_hint(value, e_text, "the egos table")
+        return Problem(f"{value!r} is not an ego of the egos table{hint}", file=file, row=row, alter=field_alter, field="ego_id",
+                       value=value, allowed="the ego_id of an ego")
 
     # -- alters
-    alter_required = ("ego_id", "alter_id", "relation")
-    missing = [c for c in alter_required if c not in alters.columns]
+    af, af_notes = _fit_columns(A.frame, {**ALTER_RULES, **{c: _BOOL_RULE for c in SUPPORT_COLUMNS}},
+                                declared.get("alters", set()), alters_file)
+    notes += af_notes
+    alter_required = ("ego_id", "alter_id")
+    missing = [c for c in alter_required if c not in af.columns]
     alters_unusable = False
-    if missing and (len(alters) or len(alters.columns) > 2):
+    if missing and (len(af) or len(af.columns) > 2):
         for column in missing:
-            collector.add(Problem("column is missing", file=_first_file(alters, alters_file), field=column, allowed=f"the columns {', '.join(alter_required)}"))
+            _missing_column(collector, af, alters_file, column, alter_required)
         alters_unusable = True
-        if "ego_id" in alters.columns:
-            collector.broken |= set(_as_text(alters["ego_id"]).dropna())
+        if "ego_id" in af.columns:
+            collector.broken_ids |= {v for v in coded(af["ego_id"], ids=True).values if v is not None}
         else:
             all_broken = True
     if missing:
-        alters = alters.iloc[0:0].reindex(columns=[*alters.columns, *missing])
-    a_ego = _as_text(alters["ego_id"])
-    a_id = _as_text(alters["alter_id"])
-    for index in a_ego[a_ego.isna() | ~a_ego.isin(known_egos)].index:
-        file, row = _where(alters, index, alters_file)
-        value = a_ego.at[index]
-        message = "is empty" if value is None else f"{value!r} is not an ego of the egos table"
-        collector.add(Problem(message, file=file, row=row, alter=a_id.at[index], field="ego_id", value=value, allowed="the ego_id of an ego"), "alters", index)
-    valid_ego_of_alter = a_ego.where(a_ego.isin(known_egos), None)
-    for index in a_id[a_id.isna()].index:
-        file, row = _where(alters, index, alters_file)
-        collector.add(Problem("is empty", file=file, row=row, ego=valid_ego_of_alter.at[index], field="alter_id", allowed=ALTER_RULES["alter_id"].allowed()), "alters", index)
-    reserved = a_id == EGO_NODE
-    for index in reserved[reserved].index:
-        file, row = _where(alters, index, alters_file)
-        collector.add(Problem(f"{EGO_NODE!r} is reserved for the ego", file=file, row=row, ego=valid_ego_of_alter.at[index], alter=EGO_NODE, field="alter_id", allowed="any other id"), "alters", index)
-    keyed = pd.DataFrame({"e": a_ego, "a": a_id, "row": alters[ROW_COL]})
-    dup = keyed["a"].notna() & keyed.duplicated(["e", "a"], keep=False)
-    firsts = keyed[dup].groupby(["e", "a"], dropna=False)["row"].transform("min")
-    for index in dup[dup].index:
-        file, row = _where(alters, index, alters_file)
-        if row != firsts.at[index]:
-            collector.add(Problem(f"is used twice in this ego (also row {firsts.at[index]})", file=file, row=row, ego=valid_ego_of_alter.at[index], alter=a_id.at[index], field="alter_id", allowed="a unique id per alter within an ego"), "alters", index)
+        af = af.iloc[0:0].reindex(columns=[*af.columns, *missing])
+        A = _Table(af, alters_file)
+    if has_moments and MOMENT not in af.columns:
+        af = af.assign(**{MOMENT: pd.Series([None] * len(af), dtype=object, index=af.index)})
+    a_ego = coded(af["ego_id"], ids=True)
+    a_id = coded(af["alter_id"], ids=True)
+    a_pos, a_mpos, a_key, a_known = key_of(a_ego, af)
+    a_mom_text = moment_texts(af)
+    a_id_text = a_id.take(a_id.values, None) if len(a_id.values) else np.full(len(af), None, dtype=object)
+    a_ego_raw = a_ego.take(a_ego.values, None) if len(a_ego.values) else np.full(len(af), None, dtype=object)
+    for i in np.flatnonzero(~a_known):
+        value = a_ego_raw[i]
+        has_row = value is not None and a_pos[i] >= 0
+        collector.add(ego_problem(A, i, value, has_row, None if a_mom_text is None else a_mom_text[i], a_id_text[i]), "alters", i)
+    a_valid_ego = np.where(a_known, a_ego_raw, None)
+    a_valid_mom = None if a_mom_text is None else np.where(a_known, a_mom_text, None)
+    for i in np.flatnonzero(a_id.missing):
+        file, row = A.where(i)
+        collector.add(Problem("is empty", file=file, row=row, ego=a_valid_ego[i], field="alter_id", allowed=ALTER_RULES["alter_id"].allowed(),
+                              moment=None if a_valid_mom is None else a_valid_mom[i]), "alters", i)
+    for i in np.flatnonzero(a_id_text == EGO_NODE):
+        file, row = A.where(i)
+        collector.add(Problem(f"{EGO_NODE!r} is reserved for the ego", file=file, row=row, ego=a_valid_ego[i], alter=EGO_NODE, field="alter_id",
+                              allowed="any other id", moment=None if a_valid_mom is None else a_valid_mom[i]), "alters", i)
+    # duplicates: the same alter id twice for one ego (and moment), whatever the ego
+    n_aid = max(len(a_id.values), 1)
+    a_mcode = coded(af[MOMENT], ids=True).codes if has_moments else np.zeros(len(af), dtype=np.int64)
+    dup_key = (a_ego.codes * (int(a_mcode.max(initial=0)) + 2) + (a_mcode + 1)) * n_aid + a_id.codes
+    dup, first = _group_first(dup_key, A.rows, ~a_id.missing)
+    for i in np.flatnonzero(dup):
+        file, row = A.where(i)
+        if row != first[i]:
+            collector.add(Problem(f"is used twice in this ego (also row {first[i]})", file=file, row=row, ego=a_valid_ego[i], alter=a_id_text[i],
+                                  field="alter_id", allowed="a unique id per alter within an ego",
+                                  moment=None if a_valid_mom is None else a_valid_mom[i]), "alters", None)
     alter_rules = {k: v for k, v in ALTER_RULES.items() if k not in ("support", "alter_id")}
-    alter_clean = _check_fields(alters, alter_rules, "alters", alters_file, collector, valid_ego_of_alter, a_id)
-    relation = alter_clean.get("relation")
-    if relation is not None and not alters_unusable:
-        missing_rel = relation.isna() & _as_text(alters["relation"]).isna()
-        # a value the mapping could not translate is already reported; do not report it twice
-        told = {(p.file, p.row, p.field) for p in collector.problems}
-        for index in missing_rel[missing_rel].index:
-            file, row = _where(alters, index, alters_file)
-            if (file, row, "relation") in told:
-                continue
-            collector.add(Problem("is missing", file=file, row=row, ego=valid_ego_of_alter.at[index], alter=a_id.at[index], field="relation", allowed=ALTER_RULES["relation"].allowed()), "alters", index)
-    support = {}
-    if "support" in alters.columns:  # a list column ("practical;emotional") folds into the boolean columns
-        listed = _as_text(alters["support"]).map(lambda v: [s.strip() for s in re.split(r"[;,|]", v) if s.strip()], na_action="ignore")
-        for index, codes in listed.dropna().items():
-            unknown = [c for c in codes if c not in vocab.SUPPORT]
-            if unknown:
-                file, row = _where(alters, index, alters_file)
-                collector.add(Problem(f"{unknown[0]!r} is not a known value", file=file, row=row, ego=valid_ego_of_alter.at[index], alter=a_id.at[index], field="support", value=alters.at[index, "support"], allowed=ALTER_RULES["support"].allowed()))
+    alter_clean = _check_fields(A, af, alter_rules, "alters", collector, a_valid_ego, a_valid_mom, a_id_text)
+    support: dict[str, np.ndarray] = {}
+    if "support" in af.columns:  # a list column ("practical;emotional") folds into the boolean columns
+        c = coded(af["support"])
+        listed = [[s.strip() for s in re.split(r"[;,|]", v) if s.strip()] for v in c.values]
+        unknown = [next((s for s in codes if s not in vocab.SUPPORT), None) for codes in listed]
+        bad = c.take(np.array([u is not None for u in unknown], dtype=bool), False)
+        for i in np.flatnonzero(bad):
+            file, row = A.where(i)
+            collector.add(Problem(f"{unknown[c.codes[i]]!r} is not a known value", file=file, row=row, ego=a_valid_ego[i], alter=a_id_text[i],
+                                  field="support", value=c.value(i), allowed=ALTER_RULES["support"].allowed(),
+                                  moment=None if a_valid_mom is None else a_valid_mom[i]))
         for code, column in zip(vocab.SUPPORT, SUPPORT_COLUMNS):
-            support[column] = listed.map(lambda v, c=code: isinstance(v, list) and c in v).astype(bool)
+            support[column] = c.take(np.array([code in codes for codes in listed], dtype=bool), False)
     for column in SUPPORT_COLUMNS:
-        if column in alters.columns:
-            values, bad = _as_bool(alters[column])
-            for index in bad[bad].index:
-                file, row = _where(alters, index, alters_file)
-                collector.add(Problem(f"is {alters.at[index, column]!r}, not true or false", file=file, row=row, ego=valid_ego_of_alter.at[index], alter=a_id.at[index], field=column, value=alters.at[index, column], allowed="true or false (empty counts as false)"))
+        if column in af.columns:
+            values, bad, c = _as_bool(af[column])
+            for i in np.flatnonzero(bad):
+                file, row = A.where(i)
+                cell = c.value(i) if c is not None else af[column].iloc[i]
+                collector.add(Problem(f"is {cell!r}, not true or false", file=file, row=row, ego=a_valid_ego[i], alter=a_id_text[i], field=column,
+                                      value=cell, allowed="true or false (empty counts as false)",
+                                      moment=None if a_valid_mom is None else a_valid_mom[i]))
             support[column] = support[column] | values if column in support else values
         elif column not in support:
-            support[column] = pd.Series(False, index=alters.index)
+            support[column] = np.zeros(len(af), dtype=bool)
 
     # -- ties
+    tf = T.frame
     tie_required = ("ego_id", "source", "target")
-    missing = [c for c in tie_required if c not in ties.columns]
-    if missing and (len(ties) or len(ties.columns) > 2):
+    missing = [c for c in tie_required if c not in tf.columns]
+    if missing and (len(tf) or len(tf.columns) > 2):
         for column in missing:
-            collector.add(Problem("column is missing", file=_first_file(ties, ties_file), field=column, allowed=f"the columns {', '.join(tie_required)}"))
-        if "ego_id" in ties.columns:
-            collector.broken |= set(_as_text(ties["ego_id"]).dropna())
+            _missing_column(collector, tf, ties_file, column, tie_required)
+        if "ego_id" in tf.columns:
+            collector.broken_ids |= {v for v in coded(tf["ego_id"], ids=True).values if v is not None}
         else:
             all_broken = True
     if missing:
-        ties = ties.iloc[0:0].reindex(columns=[*ties.columns, *missing])
-    t_ego = _as_text(ties["ego_id"])
-    for index in t_ego[t_ego.isna() | ~t_ego.isin(known_egos)].index:
-        file, row = _where(ties, index, ties_file)
-        value = t_ego.at[index]
-        message = "is empty" if value is None else f"{value!r} is not an ego of the egos table"
-        collector.add(Problem(message, file=file, row=row, field="ego_id", value=value, allowed="the ego_id of an ego"), "ties", index)
-    t_valid_ego = t_ego.where(t_ego.isin(known_egos), None)
-    owner: dict = {}
-    alter_keys = pd.Index((a_ego.fillna("") + "\x1f" + a_id.fillna("")).astype(object))
+        tf = tf.iloc[0:0].reindex(columns=[*tf.columns, *missing])
+        T = _Table(tf, ties_file)
+    if has_moments and MOMENT not in tf.columns:
+        tf = tf.assign(**{MOMENT: pd.Series([None] * len(tf), dtype=object, index=tf.index)})
+    t_ego = coded(tf["ego_id"], ids=True)
+    t_pos, t_mpos, t_key, t_known = key_of(t_ego, tf)
+    t_mom_text = moment_texts(tf)
+    t_ego_raw = t_ego.take(t_ego.values, None) if len(t_ego.values) else np.full(len(tf), None, dtype=object)
+    for i in np.flatnonzero(~t_known):
+        value = t_ego_raw[i]
+        has_row = value is not None and t_pos[i] >= 0
+        collector.add(ego_problem(T, i, value, has_row, None if t_mom_text is None else t_mom_text[i]), "ties", i)
+    t_valid_ego = np.where(t_known, t_ego_raw, None)
+    t_valid_mom = None if t_mom_text is None else np.where(t_known, t_mom_text, None)
+    src, tgt = coded(tf["source"], ids=True), coded(tf["target"], ids=True)
+    # one id space for alter ids and tie ends
+    id_index = pd.Index(pd.unique(np.concatenate([a_id.values, src.values, tgt.values])), dtype=object)
+    a_code = _ids_into(a_id, id_index)
+    n_ids = max(len(id_index), 1)
+    alter_keys = np.unique(a_key[(a_key >= 0) & (a_code >= 0)] * n_ids + a_code[(a_key >= 0) & (a_code >= 0)])
     ends = {}
-    for end in ("source", "target"):
-        values = _as_text(ties[end])
-        ends[end] = values
-        pairs = (t_ego.fillna("") + "\x1f" + values.fillna("")).astype(object)
-        unknown = values.isna() | ~pairs.isin(alter_keys)
-        if unknown.any() and not owner:  # only needed to word the few problems
-            for e, a in zip(a_ego, a_id):
-                if e is not None and a is not None:
-                    owner.setdefault(a, set()).add(e)
+    for end, c in (("source", src), ("target", tgt)):
+        code = _ids_into(c, id_index)
+        ends[end] = (c, code)
+        tie_key = np.where((t_key >= 0) & (code >= 0), t_key * n_ids + code, -1)
+        unknown = (code < 0) | ~_member(tie_key, alter_keys)
         if alters_unusable:  # the alters could not be read: their ties cannot be checked against them
-            unknown &= values.isna()
-        for index in unknown[unknown & t_valid_ego.notna()].index:
-            file, row = _where(ties, index, ties_file)
-            value, ego = values.at[index], t_ego.at[index]
+            unknown &= code < 0
+        report_rows = np.flatnonzero(unknown & t_known & ~t_ego.missing)
+        if not len(report_rows):
+            continue
+        values = {c.value(i) for i in report_rows} - {None}
+        wanted = np.isin(a_id_text, list(values)) if values else np.zeros(len(af), dtype=bool)
+        owner: dict = {}
+        moments_of: dict = {}
+        for j in np.flatnonzero(wanted & (a_ego_raw != None)):  # noqa: E711
+            owner.setdefault(a_id_text[j], set()).add(a_ego_raw[j])
+            if a_mom_text is not None:
+                moments_of.setdefault((a_id_text[j], a_ego_raw[j]), set()).add(a_mom_text[j])
+        egos_hit = {t_valid_ego[i] for i in report_rows}
+        alters_of: dict = {}
+        for j in np.flatnonzero(np.isin(a_ego_raw, list(egos_hit)) if egos_hit else np.zeros(len(af), dtype=bool)):
+            alters_of.setdefault(a_ego_raw[j], set()).add(a_id_text[j])
+        for i in report_rows:
+            file, row = T.where(i)
+            value, ego = c.value(i), t_valid_ego[i]
+            moment = None if t_valid_mom is None else t_valid_mom[i]
             if value is None:
                 message = "is empty"
             else:
                 others = sorted(owner.get(value, set()) - {ego})
-                message = (
-                    f"{value!r} is an alter of ego {others[0]!r}, not of ego {ego!r}" if others else f"{value!r} is not an alter of ego {ego!r}"
-                )
-            collector.add(Problem(message, file=file, row=row, ego=ego, field=end, value=value, allowed="the alter_id of an alter of the same ego"), "ties", index)
-    self_tie = ends["source"].notna() & (ends["source"] == ends["target"])
-    for index in self_tie[self_tie].index:
-        file, row = _where(ties, index, ties_file)
-        collector.add(Problem(f"ties {ends['source'].at[index]!r} to itself", file=file, row=row, ego=t_valid_ego.at[index], field="target", allowed="another alter"), "ties", index)
-    lo = np.where(ends["source"].fillna("").to_numpy(str) <= ends["target"].fillna("").to_numpy(str), ends["source"], ends["target"])
-    hi = np.where(ends["source"].fillna("").to_numpy(str) <= ends["target"].fillna("").to_numpy(str), ends["target"], ends["source"])
-    pair_frame = pd.DataFrame({"e": t_ego, "lo": lo, "hi": hi, "row": ties[ROW_COL]}, index=ties.index)
-    dup = ends["source"].notna() & ends["target"].notna() & ~self_tie & pair_frame.duplicated(["e", "lo", "hi"], keep=False)
-    firsts = pair_frame[dup].groupby(["e", "lo", "hi"])["row"].transform("min")
-    for index in dup[dup].index:
-        file, row = _where(ties, index, ties_file)
-        if row != firsts.at[index]:
-            collector.add(Problem(f"{ends['source'].at[index]!r}-{ends['target'].at[index]!r} is already tied (row {firsts.at[index]})", file=file, row=row, ego=t_valid_ego.at[index], field="target", allowed="each pair once (ties are undirected)"), "ties", index)
-    tie_clean = _check_fields(ties, {"weight": TIE_RULES["weight"]}, "ties", ties_file, collector, t_valid_ego)
+                elsewhen = sorted(moments_of.get((value, ego), set()) - {moment}) if moment is not None else []
+                if others:
+                    message = f"{value!r} is an alter of ego {others[0]!r}, not of ego {ego!r}"
+                elif elsewhen:
+                    message = f"{value!r} is an alter of ego {ego!r} at moment {elsewhen[0]!r}, not at moment {moment!r}"
+                else:
+                    message = f"{value!r} is not an alter of ego {ego!r}" + _alike_hint(value, alters_of.get(ego, ()) - {None}, f"ego {ego!r}")
+            collector.add(Problem(message, file=file, row=row, ego=ego, field=end, value=value,
+                                  allowed="the alter_id of an alter of the same ego", moment=moment), "ties", i)
+    s_code, g_code = ends["source"][1], ends["target"][1]
+    s_text = src.take(src.values, None) if len(src.values) else np.full(len(tf), None, dtype=object)
+    g_text = tgt.take(tgt.values, None) if len(tgt.values) else np.full(len(tf), None, dtype=object)
+    # the ends compared as texts: two ids that are no alter at all may still be the same text
+    s_any = _ids_into(src, id_index)
+    g_any = _ids_into(tgt, id_index)
+    self_tie = (s_any >= 0) & (s_any == g_any)
+    for i in np.flatnonzero(self_tie):
+        file, row = T.where(i)
+        collector.add(Problem(f"ties {s_text[i]!r} to itself", file=file, row=row, ego=t_valid_ego[i], field="target", allowed="another alter",
+                              moment=None if t_valid_mom is None else t_valid_mom[i]), "ties", i)
+    lo, hi = np.minimum(s_any, g_any), np.maximum(s_any, g_any)
+    t_mcode = coded(tf[MOMENT], ids=True).codes if has_moments else np.zeros(len(tf), dtype=np.int64)
+    pair_key = ((t_ego.codes * (int(t_mcode.max(initial=0)) + 2) + (t_mcode + 1)) * n_ids + lo) * n_ids + hi
+    dup, first = _group_first(pair_key, T.rows, (s_any >= 0) & (g_any >= 0) & ~self_tie)
+    for i in np.flatnonzero(dup):
+        file, row = T.where(i)
+        if row != first[i]:
+            collector.add(Problem(f"{s_text[i]!r}-{g_text[i]!r} is already tied (row {first[i]})", file=file, row=row, ego=t_valid_ego[i], field="target",
+                                  allowed="each pair once (ties are undirected)", moment=None if t_valid_mom is None else t_valid_mom[i]), "ties", None)
+    tie_clean = _check_fields(T, tf, {"weight": TIE_RULES["weight"]}, "ties", collector, t_valid_ego, t_valid_mom)
 
     # -- keep the valid egos
-    broken = set(known_egos) if all_broken else collector.broken & known_egos
-    if all_broken:
-        collector.broken |= known_egos
-    ego_keep = ego_ids.notna() & ~ego_ids.isin(broken) & ~egos.index.isin(list(collector.drop_rows["egos"]))
-    alter_keep = a_ego.isin(known_egos - broken) & a_id.notna() & ~alters.index.isin(list(collector.drop_rows["alters"]))
-    tie_keep = t_ego.isin(known_egos - broken) & ~ties.index.isin(list(collector.drop_rows["ties"]))
+    def broken_mask(pos: np.ndarray, mpos: np.ndarray) -> np.ndarray:
+        if all_broken:
+            return np.ones(len(pos), dtype=bool)
+        out = np.zeros(len(pos), dtype=bool)
+        if collector.broken_ids:
+            ids = np.flatnonzero(ego_index.isin(list(collector.broken_ids)))
+            out |= np.isin(pos, ids)
+        if collector.broken_keys and has_moments:
+            for ego, moment in collector.broken_keys:
+                ep, mp = ego_index.get_indexer([ego])[0], moment_index.get_indexer([moment])[0]
+                out |= (pos == ep) & (mpos == mp)
+        return out
 
-    ego_out = _assemble(egos, {"ego_id": ego_ids, **ego_clean}, ego_keep, DATASET_EGO_COLUMNS)
-    alter_out = _assemble(alters, {"ego_id": a_ego, "alter_id": a_id, **alter_clean, **support}, alter_keep, DATASET_ALTER_COLUMNS, drop=("support",))
-    tie_out = _assemble(ties, {"ego_id": t_ego, "source": ends["source"], "target": ends["target"], **tie_clean}, tie_keep, DATASET_TIE_COLUMNS)
+    e_drop = np.zeros(len(ef), dtype=bool)
+    e_drop[collector.drop_rows["egos"]] = True
+    ego_keep = (e_key >= 0) & ~broken_mask(e_pos, e_mpos) & ~e_drop
+    a_drop = np.zeros(len(af), dtype=bool)
+    a_drop[collector.drop_rows["alters"]] = True
+    alter_keep = a_known & (a_pos < n_real) & ~broken_mask(a_pos, a_mpos) & ~a_id.missing & ~a_drop
+    t_drop = np.zeros(len(tf), dtype=bool)
+    t_drop[collector.drop_rows["ties"]] = True
+    tie_keep = t_known & (t_pos < n_real) & ~broken_mask(t_pos, t_mpos) & ~t_drop
+
+    id_cols = {"ego_id": e_id.text(ef.index)}
+    if has_moments:
+        id_cols[MOMENT] = coded(ef[MOMENT], ids=True).text(ef.index)
+    ego_out = _assemble(ef, {**id_cols, **ego_clean}, ego_keep, DATASET_EGO_COLUMNS, has_moments)
+    a_ids = {"ego_id": a_ego.text(af.index), "alter_id": a_id.text(af.index)}
+    if has_moments:
+        a_ids[MOMENT] = coded(af[MOMENT], ids=True).text(af.index)
+    alter_out = _assemble(af, {**a_ids, **alter_clean, **{k: pd.Series(v, index=af.index) for k, v in support.items()}},
+                          alter_keep, DATASET_ALTER_COLUMNS, has_moments, drop=("support",))
+    t_ids = {"ego_id": t_ego.text(tf.index), "source": src.text(tf.index), "target": tgt.text(tf.index)}
+    if has_moments:
+        t_ids[MOMENT] = coded(tf[MOMENT], ids=True).text(tf.index)
+    tie_out = _assemble(tf, {**t_ids, **tie_clean}, tie_keep, DATASET_TIE_COLUMNS, has_moments)
     for column in SUPPORT_COLUMNS:
         alter_out[column] = alter_out[column].astype(bool)
     for column in ("age", "travel_minutes", "since", "circle"):
-        alter_out[column] = alter_out[column].astype("float64")
-    ego_out["age"] = ego_out["age"].astype("float64")
-    tie_out["weight"] = tie_out["weight"].astype("float64")
+        alter_out[column] = pd.to_numeric(alter_out[column], errors="coerce").astype("float64")
+    ego_out["age"] = pd.to_numeric(ego_out["age"], errors="coerce").astype("float64")
+    tie_out["weight"] = pd.to_numeric(tie_out["weight"], errors="coerce").astype("float64")
 
-    seen_order = list(dict.fromkeys([*ego_ids.dropna(), *sorted(broken_in - {ALL_EGOS}, key=str)]))
-    kept = ego_out["ego_id"].tolist()
+    # -- which egos were seen, kept and left out
+    if has_moments:
+        seen = [(e_text[p], moment_index[m]) for p, m in zip(e_pos, e_mpos) if p >= 0 and m >= 0]
+        seen_order = list(dict.fromkeys([*seen, *((b, None) for b in sorted(broken_in - set(e_text), key=str))]))
+        kept = list(zip(ego_out["ego_id"].tolist(), ego_out[MOMENT].tolist()))
+    else:
+        seen_order = list(dict.fromkeys([*(e_text[p] for p in e_pos if p >= 0), *sorted(broken_in - set(e_text), key=str)]))
+        kept = ego_out["ego_id"].tolist()
     kept_set = set(kept)
     excluded = [e for e in seen_order if e not in kept_set]
     file_rank = {name: i for i, name in enumerate(files)}
     ordered = sorted(collector.problems, key=lambda p: (file_rank.get(p.file, len(files)), str(p.file or ""), p.row if isinstance(p.row, int) else -1))
-    report = ValidationReport(ordered, n_egos=n_egos, kept=kept, excluded=excluded, source=source)
-    ds = Dataset(ego_out, alter_out, tie_out, source=source)
-    ds.meta["problems"] = report
+    notes += _nan_notes(alter_out, alters_file)
+    report = ValidationReport(ordered, n_egos=len(seen_order), kept=kept, excluded=excluded, source=source, warnings=notes)
+    meta = {"problems": report}
+    if has_moments:
+        meta["moment_order"] = list(moment_order) if moment_order is not None else None
+        if meta["moment_order"] is None:
+            del meta["moment_order"]
+    ds = Dataset(ego_out, alter_out, tie_out, source=source, meta=meta)
     return ds, report
 
 
-def _assemble(frame, clean, keep, first_columns, drop=()):
+def _assemble(frame, clean, keep, first_columns, has_moments, drop=()):
     out = {}
     for column in frame.columns:
         if column in (FILE_COL, ROW_COL) or column in drop:
@@ -505,15 +840,50 @@ def _assemble(frame, clean, keep, first_columns, drop=()):
         out[column] = clean.get(column, frame[column])
     for column, values in clean.items():
         out.setdefault(column, values)
-    result = pd.DataFrame(out, index=frame.index)[keep.to_numpy(dtype=bool)] if len(frame) else pd.DataFrame(out, index=frame.index)
-    for column in first_columns:
+    keep = np.asarray(keep, dtype=bool)
+    result = pd.DataFrame(out, index=frame.index)
+    if len(frame) and not keep.all():
+        result = result[keep]
+    first = list(first_columns)
+    if has_moments:
+        first.insert(1, MOMENT)
+    for column in first:
         if column not in result:
-            result[column] = pd.Series([None] * len(result), dtype=object, index=result.index)
-    for column in result.columns:
-        if result[column].dtype == object:
-            result[column] = result[column].where(result[column].notna(), None)
-    ordered = [*first_columns, *(c for c in result.columns if c not in first_columns)]
+            result[column] = pd.Series(np.nan, index=result.index, dtype="str")
+    ordered = [*first, *(c for c in result.columns if c not in first)]
     return result[ordered].reset_index(drop=True)
+
+
+def _nan_notes(alters: pd.DataFrame, alters_file: str) -> list[Problem]:
+    """Say once which metrics will be NaN for which egos, and the mapping line that fills them."""
+    from .profile import CIRCLE_METRICS, RELATION_METRICS, SECTOR_METRICS
+
+    if not len(alters):
+        return []
+    no_relation = alters["relation"].isna().to_numpy()
+    if not no_relation.any():
+        return []
+    n_alters, n_all = int(no_relation.sum()), len(alters)
+    egos = alters["ego_id"].to_numpy(dtype=object)
+    n_egos = len(pd.unique(egos[no_relation]))
+    everyone = n_alters == n_all
+    metrics = list(RELATION_METRICS)
+    no_circle = no_relation & alters["circle"].isna().to_numpy()
+    no_sector = no_relation & alters["sector"].isna().to_numpy()
+    also = []
+    if no_circle.any():
+        also.append(f"{', '.join(CIRCLE_METRICS)} where circle is not given either")
+    if no_sector.any():
+        also.append(f"{', '.join(SECTOR_METRICS)} where sector is not given either")
+    where = "every alter" if everyone else f"{n_alters:,} of {n_all:,} alters"
+    message = (
+        f"relation is missing in {where} ({n_egos:,} ego{'s' if n_egos != 1 else ''}): {', '.join(metrics)}"
+        + (f" (and {'; '.join(also)})" if also else "")
+        + " are NaN for those egos; the other metrics are computed. To fill them, give the relation with a mapping "
+        "file: alters: {columns: {relation: <your column>}, values: {relation: {<your value>: <netles code>}}} "
+        "(see docs/research.md)"
+    )
+    return [Problem(message, file=alters_file, field="relation", allowed=vocab.RELATION.allowed())]
 
 
 def validate_dataset(ds: Dataset, strict: bool = False) -> tuple[Dataset, ValidationReport]:
@@ -542,8 +912,10 @@ def validate_dataset(ds: Dataset, strict: bool = False) -> tuple[Dataset, Valida
     >>> report.ok, len(ds), int(ds.alters["support_practical"].sum())
     (True, 1, 3)
     """
-    clean, report = validate_tables(ds.egos, ds.alters, ds.ties, files=("egos", "alters", "ties"), source=ds.source)
+    clean, report = validate_tables(ds.egos, ds.alters, ds.ties, files=("egos", "alters", "ties"), source=ds.source,
+                                    declared={t: set(getattr(ds, t).columns) for t in ("egos", "alters", "ties")},
+                                    moment_order=ds.meta.get("moment_order"))
     if strict:
         report.raise_if_any()
-    clean.meta = {**ds.meta, "problems": report}
+    clean.meta = {**ds.meta, **clean.meta, "problems": report}
     return clean, report

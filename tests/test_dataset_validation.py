@@ -59,11 +59,29 @@ def test_valid_folder_has_no_problems(tmp_path):
 
 
 def test_missing_column(tmp_path):
-    alters = ALTERS.replace("relation,", "rel,", 1)
+    alters = ALTERS.replace("alter_id,", "alter,", 1)
     ds, report = _read(_folder(tmp_path, alters=alters))
-    assert _where(report) == [("alters.csv", None, None, "relation")]
+    assert _where(report) == [("alters.csv", None, None, "alter_id")]
     assert "column is missing" in report.problems[0].message
-    assert ds.ego_ids == []  # every ego has alters, none of them has a relation
+    assert ds.ego_ids == []  # every ego has alters, none of them can be told apart
+
+
+def test_missing_relation_keeps_every_ego_and_says_which_metrics_are_nan(tmp_path):
+    # issue 17.1: real exports never carry netles relation codes
+    alters = ALTERS.replace("relation,", "rel,", 1)
+    ds = netles.read_dataset(_folder(tmp_path, alters=alters))
+    report = ds.meta["problems"]
+    assert report.ok and ds.ego_ids == ["e1", "e2", "e3", "e4"]
+    (note,) = report.warnings
+    assert "relation is missing in every alter (4 egos)" in note.message
+    assert "share_family" in note.message and "alters: {columns: {relation: <your column>}" in note.message
+    assert "docs/research.md" in note.message and "1 note" in str(report)
+    profiles = netles.profile_many(ds)
+    assert profiles[["share_family", "blau_relation", "n_categories_relation"]].isna().all().all()
+    assert profiles["size"].tolist() == [3, 2, 1, 2] and profiles["density"].notna().sum() == 3
+    # circle is given here, so share_strong is still computed; sector is not, so its metrics are NaN
+    assert profiles["share_strong"].notna().all() and profiles["blau_sector"].isna().all()
+    assert "rel" in ds.alters.columns  # the study's own column is kept as it is
 
 
 def test_missing_column_in_ties_keeps_egos_without_ties(tmp_path):

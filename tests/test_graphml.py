@@ -57,3 +57,49 @@ def test_bad_values_are_reported_with_their_node(tmp_path):
     (problem,) = ds.meta["problems"].problems
     assert problem.ego == "p01" and problem.alter == "buurman" and problem.field == "relation" and problem.row == 2
     assert ds.ego_ids == ["p02", "p03"]
+
+
+# -- folders of per-ego GraphML files from networkx and igraph (issue 17.2) ---------------------------
+
+from netcheck import assert_equal_to_networkx, networkx_metrics
+
+TOOLS = Path(__file__).parent / "data"
+
+
+def _simple(graph) -> nx.Graph:
+    simple = nx.Graph(graph)
+    simple.remove_edges_from(list(nx.selfloop_edges(simple)))
+    return simple
+
+
+def test_networkx_folder_one_file_per_ego():
+    folder = TOOLS / "networkx_graphml"
+    ds = netles.read_dataset(folder)
+    report = ds.meta["problems"]
+    assert ds.meta["format"] == "graphml" and report.ok
+    assert ds.ego_ids == ["p01", "p02", "p03"]  # no graph id: the file name
+    # <key><default>: nodes without a relation get the key's default
+    graphs = {p.stem: nx.read_graphml(p) for p in sorted(folder.glob("*.graphml"))}
+    for ego, graph in graphs.items():
+        alters = ds.alters[ds.alters["ego_id"] == ego].set_index("alter_id")
+        for node, data in graph.nodes(data=True):
+            assert alters.loc[node, "relation"] == data.get("relation", "friend")
+    assert ds.egos.set_index("ego_id")["group"].tolist() == ["ggz", "lvb", "lvb"]
+    # the repeated edge and the self-loop in p03 are collapsed, with a note
+    (note,) = [w for w in report.warnings if "collapsed" in w.message]
+    assert note.file == "p03.graphml" and "1 edge(s) from a node to itself and 1 repeated edge(s)" in note.message
+    expected = networkx_metrics({e: list(g.nodes) for e, g in graphs.items()}, {e: list(_simple(g).edges) for e, g in graphs.items()})
+    assert_equal_to_networkx(netles.profile_many(ds), expected)
+
+
+def test_igraph_folder_same_graph_id_in_every_file():
+    folder = TOOLS / "igraph_graphml"
+    ds = netles.read_dataset(folder)
+    report = ds.meta["problems"]
+    assert report.ok and ds.ego_ids == ["ego_a", "ego_b"]  # every file says id="G": the file name
+    assert ds.alters["alter_id"].tolist()[:2] == ["n0", "n1"] and ds.alters["name"].tolist()[:2] == ["alter1", "alter2"]
+    assert ds.egos["wave"].tolist() == [1.0, 1.0]
+    assert any("collapsed" in w.message and w.file == "ego_b.graphml" for w in report.warnings)
+    graphs = {p.stem: nx.read_graphml(p) for p in sorted(folder.glob("*.graphml"))}
+    expected = networkx_metrics({e: list(g.nodes) for e, g in graphs.items()}, {e: list(_simple(g).edges) for e, g in graphs.items()})
+    assert_equal_to_networkx(netles.profile_many(ds), expected)

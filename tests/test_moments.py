@@ -26,6 +26,8 @@ def three_moments() -> EgoNetwork:
 def test_files_without_moments_read_and_write_as_before(tmp_path):
     for name in datasets.case_names():
         path = datasets.case_path(name)
+        if "moments" in json.loads(path.read_text(encoding="utf-8")):
+            continue  # some cases have moments now (data/cases/README.md)
         net = read_network(path)
         assert net.moments == ()
         assert "moments" not in net.to_dict()

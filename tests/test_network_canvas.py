@@ -5,6 +5,8 @@ import hashlib
 import shutil
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
 import pytest
 
 import netles
@@ -55,16 +57,20 @@ def test_edge_types_selected_by_the_mapping():
     assert sorted(tuple(sorted(p)) for p in one.tie_pairs()) == [("1", "2"), ("2", "3")]
 
 
-def test_without_mapping_the_unlabelled_node_type_is_reported():
+def test_without_mapping_every_session_is_kept():
+    # issue 17.1: the Hulpverlener node type has no relation; its session is kept, relation metrics NaN
     ds = netles.read_dataset(DATA)
     report = ds.meta["problems"]
-    assert report.excluded == ["7d1e0c2a-0001"]
-    assert ds.ego_ids == ["7d1e0c2a-0002", "7d1e0c2a-0003"]
-    (problem,) = report.problems
-    assert problem.file == "deelnemer01_a1f3_attributeList_Hulpverlener.csv" and problem.row == 1
-    assert problem.field == "relation" and problem.alter == "4"
-    with pytest.raises(ValidationError, match="Hulpverlener"):
-        netles.read_dataset(DATA, strict=True)
+    assert report.ok and report.excluded == []
+    assert ds.ego_ids == ["deelnemer01", "deelnemer02", "deelnemer03"]  # case ids: one session each
+    relation = [w for w in report.warnings if w.field == "relation"]
+    assert len(relation) == 1 and "relation is missing in 1 of 6 alters (1 ego)" in relation[0].message
+    merged = [w for w in report.warnings if w.field == "edge_type"]
+    assert len(merged) == 1 and "edge_conflict, edge_kent" in merged[0].message
+    profiles = netles.profile_many(ds)
+    assert np.isnan(profiles.loc["deelnemer01", "share_family"]) and profiles.loc["deelnemer01", "size"] == 4
+    assert profiles.loc["deelnemer02", "share_family"] == 0.5 and profiles.loc["deelnemer01", "density"] == 0.5
+    assert netles.read_dataset(DATA, strict=True).ego_ids == ds.ego_ids  # notes are no problems
 
 
 def test_study_values_through_a_yaml_mapping(tmp_path):
@@ -110,3 +116,90 @@ def test_reading_does_not_modify_the_export():
     before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in DATA.iterdir()}
     netles.read_dataset(DATA, mapping=MAPPING)
     assert {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in DATA.iterdir()} == before
+
+
+# -- the export as downloaded, and its GraphML (issue 17.2) ------------------------------------------
+
+import csv
+import io
+import zipfile
+
+from netcheck import assert_equal_to_networkx, networkx_metrics
+
+EXPORT = Path(__file__).parent / "data" / "network_canvas_export.zip"
+GRAPHML = Path(__file__).parent / "data" / "network_canvas.graphml"
+# egor's ego_density of the Close ties of the nine sessions, as printed in Network Canvas's tutorial
+# "Working with Network Canvas data in R" (complexdatacollective/working-with-data), and its mean
+PUBLISHED = [0.619, 0.214, 0.0256, 0.105, 1, 0.00526, 0.218, 1, 0.286]
+PUBLISHED_MEAN = 0.385856531573766
+
+
+def _export_tables(edge_type=None):
+    """Alters and ties per session straight from the zip, with Python's csv module."""
+    alters, ties, case_of = {}, {}, {}
+    with zipfile.ZipFile(EXPORT) as archive:
+        for name in archive.namelist():
+            if name.startswith("__MACOSX") or not name.endswith(".csv"):
+                continue
+            rows = list(csv.DictReader(io.StringIO(archive.read(name).decode("utf-8"), newline="")))
+            if name.endswith("_ego.csv"):
+                case_of.update({r["networkCanvasEgoUUID"]: r["networkCanvasCaseID"] for r in rows})
+            elif "_attributeList_" in name:
+                for r in rows:
+                    alters.setdefault(r["networkCanvasEgoUUID"], []).append(r["nodeID"])
+            elif "_edgeList_" in name and (edge_type is None or name.endswith(f"_edgeList_{edge_type}.csv")):
+                for r in rows:
+                    pair = (min(r["from"], r["to"]), max(r["from"], r["to"]))
+                    ties.setdefault(r["networkCanvasEgoUUID"], set()).add(pair)
+    return ({case_of[u]: a for u, a in alters.items()}, {case_of[u]: sorted(t) for u, t in ties.items()})
+
+
+def test_export_zip_as_downloaded_reproduces_the_published_densities():
+    ds = netles.read_dataset(EXPORT, edge_types=["Close"])
+    report = ds.meta["problems"]
+    assert ds.meta["format"] == "network_canvas" and report.ok and len(ds) == 9  # every session kept
+    assert ds.ego_ids == [f"case_{i}" for i in range(1, 10)]
+    profiles = netles.profile_many(ds)
+    assert profiles["density"].round(3).tolist() == [round(d, 3) for d in PUBLISHED]
+    assert abs(profiles["density"].mean() - PUBLISHED_MEAN) < 1e-12
+    assert profiles["size"].sum() == 91 and profiles["size"].min() == 3 and profiles["size"].max() == 20
+    assert_equal_to_networkx(profiles, networkx_metrics(*_export_tables("Close")))
+    # the apostrophe Network Canvas puts before a cell that starts like a formula is removed
+    assert "-nvt" in set(ds.alters["Notitie"].dropna())
+
+
+def test_export_with_every_edge_type_merged():
+    ds = netles.read_dataset(EXPORT)
+    assert ds.meta["problems"].ok and len(ds) == 9
+    assert {"edge_Close", "edge_SexTie", "edge_DrugTie"} <= set(ds.ties.columns)
+    close_only = netles.read_dataset(EXPORT, edge_types=["Close"])
+    assert len(ds.ties) > len(close_only.ties) == int(ds.ties["edge_Close"].sum())
+    assert_equal_to_networkx(netles.profile_many(ds), networkx_metrics(*_export_tables()))
+
+
+def test_unzipped_folder_whose_root_holds_only_a_subfolder(tmp_path):
+    with zipfile.ZipFile(EXPORT) as archive:
+        archive.extractall(tmp_path / "download")  # networkCanvasExport/ and __MACOSX/
+    assert sorted(p.name for p in (tmp_path / "download").iterdir()) == ["__MACOSX", "networkCanvasExport"]
+    ds = netles.read_dataset(tmp_path / "download", edge_types=["Close"])
+    assert len(ds) == 9 and ds.meta["problems"].ok
+    assert netles.profile_many(ds)["density"].round(3).tolist() == [round(d, 3) for d in PUBLISHED]
+
+
+def test_network_canvas_graphml_one_graph_per_session():
+    ds = netles.read_dataset(GRAPHML, edge_types=["Close"])
+    assert ds.meta["format"] == "network_canvas_graphml" and ds.meta["problems"].ok
+    assert ds.ego_ids == [f"case_{i}" for i in range(1, 10)]  # from nc:caseId
+    assert set(ds.alters["node_type"]) == {"Person"} and "Cords_X" in ds.alters and "AgeEgo" in ds.egos
+    profiles = netles.profile_many(ds)
+    assert abs(profiles["density"].mean() - PUBLISHED_MEAN) < 1e-12
+    from_csv = netles.profile_many(netles.read_dataset(EXPORT, edge_types=["Close"]))
+    pd.testing.assert_frame_equal(profiles, from_csv, check_exact=False, atol=1e-15, rtol=0)
+
+
+def test_repeated_case_ids_fall_back_to_session_ids(tmp_path):
+    text = GRAPHML.read_text(encoding="utf-8").replace('nc:caseId="case_2"', 'nc:caseId="case_1"')
+    (tmp_path / "twice.graphml").write_text(text, encoding="utf-8")
+    ds = netles.read_dataset(tmp_path / "twice.graphml")
+    assert len(ds) == 9 and "case_1" not in ds.ego_ids  # every session kept, under its session id
+    assert any("more than one session" in w.message for w in ds.meta["problems"].warnings)

@@ -71,13 +71,30 @@ def test_in_memory_dataset_and_default_scheduler(dataset):
 
 def test_invalid_partition_is_named(tmp_path):
     ds = Dataset.from_networks([datasets.load_case("voorbeeld")])
-    bad = Dataset(ds.egos, ds.alters.assign(relation="cousin"), ds.ties)
+    bad = Dataset(ds.egos, ds.alters.assign(relation=ds.alters["relation"].where(ds.alters.index != 2, "cousin")), ds.ties)
     write_partitioned(bad, tmp_path / "bad", allow_names=True)
     with pytest.raises(ValidationError) as info:
-        profile_many_dask(tmp_path / "bad")
+        profile_many_dask(tmp_path / "bad", strict=True)
     assert "part-00000" in str(info.value) and "relation" in str(info.value)
     with pytest.raises(ValidationError):
         profile_many_dask(tmp_path / "nothing-here")
+
+
+def test_every_partition_passes_the_validation_of_read_dataset(dataset, tmp_path):
+    # issue 17.4: read_partition used to read Parquet with no validation at all
+    alters = dataset.alters.copy()
+    first_ego = dataset.egos["ego_id"].iloc[0]
+    alters.loc[alters.index[alters["ego_id"] == first_ego][0], "relation"] = "cousin"
+    ties = pd.concat([dataset.ties, pd.DataFrame({"ego_id": [dataset.egos["ego_id"].iloc[70]], "source": ["A1"], "target": ["Z9"]})], ignore_index=True)
+    write_partitioned(Dataset(dataset.egos, alters, ties), tmp_path / "ds", egos_per_partition=60)
+    result, report = profile_many_dask(tmp_path / "ds", with_report=True)
+    assert sorted(report.excluded) == sorted([first_ego, dataset.egos["ego_id"].iloc[70]])
+    assert [p.file for p in report.problems] == ["alters/part-00000.parquet", "ties/part-00001.parquet"]
+    assert report.problems[0].field == "relation" and "'Z9' is not an alter" in report.problems[1].message
+    assert len(result) == len(dataset.egos) - 2 and result.attrs["problems"] is not None
+    out = profile_many_dask(tmp_path / "ds", out=tmp_path / "p.parquet")
+    assert (out / "_problems.csv").is_file() and len(pd.read_parquet(out)) == len(result)
+    assert pd.read_csv(out / "_problems.csv")["file"].tolist() == ["alters/part-00000.parquet", "ties/part-00001.parquet"]
 
 
 def test_names_are_refused_unless_allowed(tmp_path):

@@ -6,8 +6,13 @@ says once how they translate into the netles data model, so that the same profil
 for every study. A value that the mapping does not list is *reported*, never guessed: only a value
 that already is an exact netles code passes unlisted.
 
-The file has a section per table; every key is optional::
+The file has a section per table, and two optional top-level keys; every key is optional::
 
+    na_values: ["-99", "."]   # cell values that mean "missing" (besides empty cells and NA)
+    moments:                  # the dataset measures egos more than once
+      column: meting          # the column (in every table) that says which measurement
+      order: [voor, na]       # the order of the moments (default: dates in order, numbers in order,
+                              # else the order of first appearance)
     egos:
       columns:              # netles field: the study's column
         ego_id: networkCanvasCaseID
@@ -24,11 +29,13 @@ The file has a section per table; every key is optional::
         support: {praktisch: practical, luisteren: emotional}
       node_types:           # Network Canvas: fields set for every alter of a node type (where empty)
         Hulpverlener: {relation: professional}
+      ignore: [notities]    # columns to leave out
     ties:
-      columns: {weight: sterkte}
-      edge_types: [kent]    # Network Canvas: the edge types that mean "these two know each other"
+      columns: {weight: sterkte, edge_type: soort}
+      edge_types: [kent]    # the tie types that mean "these two know each other" (default: all)
 
-Without a mapping, columns that already carry a netles name are taken as they are, a categorical
+A column may be assigned to one field only, and every column a mapping names must exist: both
+are errors that name the column and the fields. Without a mapping, columns that already carry a netles name are taken as they are, a categorical
 variable with a netles name (``relation_friend``, ``relation_parent``... as true/false columns) is
 folded into its field, and every other column is kept as an extra column.
 """
@@ -45,23 +52,25 @@ import pandas as pd
 import yaml
 
 from .. import vocab
-from ..dataset import SUPPORT_COLUMNS
+from .._columns import _plain_text, coded
 from ..errors import Problem, ValidationError
+from ..longtables import MOMENT, SUPPORT_COLUMNS
 from ..network import ALTER_FIELDS, EGO_FIELDS, TIE_FIELDS
-from .tables import FILE_COL, ROW_COL
+from ..validation import FILE_COL, ROW_COL
 
 __all__ = ["Mapping", "read_mapping", "apply_mapping", "fold_categorical"]
 
 _TABLE_FIELDS = {
-    "egos": (*EGO_FIELDS, "region"),
-    "alters": ("ego_id", *ALTER_FIELDS, *SUPPORT_COLUMNS),
-    "ties": ("ego_id", *TIE_FIELDS),
+    "egos": (*EGO_FIELDS, "region", MOMENT),
+    "alters": ("ego_id", *ALTER_FIELDS, *SUPPORT_COLUMNS, MOMENT),
+    "ties": ("ego_id", *TIE_FIELDS, MOMENT, "edge_type"),
 }
 _SECTION_KEYS = {
-    "egos": ("columns", "values"),
-    "alters": ("columns", "values", "categorical", "node_types"),
-    "ties": ("columns", "edge_types"),
+    "egos": ("columns", "values", "ignore"),
+    "alters": ("columns", "values", "categorical", "node_types", "ignore"),
+    "ties": ("columns", "edge_types", "values", "ignore"),
 }
+_TOP_KEYS = ("na_values", "moments")
 # fields with a vocabulary of codes a categorical variable or a value mapping can land on
 _CODED = {**{name: v for name, v in vocab.VOCABULARIES.items()}}
 _SINGLE_VALUED = tuple(name for name in _CODED if name != "support")
@@ -106,8 +115,21 @@ class Mapping:
         if not isinstance(data, dict):
             raise ValidationError(Problem(f"is {type(data).__name__}, not a YAML mapping", file=source, allowed="sections egos, alters, ties"))
         for section, content in data.items():
+            if section == "na_values":
+                if not isinstance(content, list) or not all(isinstance(v, (str, int, float)) for v in content):
+                    problems.append(Problem("is not a list of values", file=source, field=section, allowed='a list such as ["-99", "."]'))
+                continue
+            if section == "moments":
+                if not isinstance(content, dict) or set(content) - {"column", "order"}:
+                    problems.append(Problem("is not a mapping with column and/or order", file=source, field=section,
+                                            allowed="moments: {column: meting, order: [voor, na]}"))
+                elif "column" in content and not isinstance(content["column"], str):
+                    problems.append(Problem(f"{content['column']!r} is not a column name", file=source, field="moments.column", allowed="the study's column name"))
+                elif "order" in content and not isinstance(content["order"], list):
+                    problems.append(Problem("is not a list", file=source, field="moments.order", allowed="a list such as [voor, na]"))
+                continue
             if section not in _SECTION_KEYS:
-                problems.append(Problem(f"unknown section {section!r}", file=source, field=section, allowed="egos, alters or ties"))
+                problems.append(Problem(f"unknown section {section!r}", file=source, field=section, allowed="egos, alters, ties, na_values or moments"))
                 continue
             if content is None:
                 continue
@@ -124,6 +146,10 @@ class Mapping:
                     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                         problems.append(Problem("is not a list of edge type names", file=source, field=where, allowed="a list such as [kent]"))
                     continue
+                if key == "ignore":
+                    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                        problems.append(Problem("is not a list of column names", file=source, field=where, allowed="a list such as [notities]"))
+                    continue
                 if not isinstance(value, dict):
                     problems.append(Problem("is not a mapping", file=source, field=where, allowed="netles field: ..."))
                     continue
@@ -136,6 +162,21 @@ class Mapping:
                             _check_target(fname, fields, f"{where}.{node_type}", source, problems)
                             _check_code(fname, code, f"{where}.{node_type}.{fname}", source, problems)
                     continue
+                if key == "columns":
+                    by_column: dict = {}
+                    for fname, target in value.items():
+                        if isinstance(target, str):
+                            by_column.setdefault(target, []).append(fname)
+                    for column, fnames in by_column.items():
+                        if len(fnames) > 1:
+                            problems.append(Problem(
+                                f"column {column!r} is assigned to {len(fnames)} fields ({', '.join(map(repr, fnames))}); a column can be one field only",
+                                file=source, field=f"{where}.{fnames[1]}", value=column, allowed="each column once"))
+                    moment_column = (data.get("moments") or {}).get("column") if isinstance(data.get("moments"), dict) else None
+                    if moment_column is not None and moment_column in by_column:
+                        problems.append(Problem(
+                            f"column {moment_column!r} is the moments column and also assigned to {by_column[moment_column][0]!r}",
+                            file=source, field=f"{where}.{by_column[moment_column][0]}", value=moment_column, allowed="each column once"))
                 for fname, target in value.items():
                     _check_target(fname, fields, where, source, problems)
                     if key == "columns" and not isinstance(target, str):
@@ -153,7 +194,7 @@ class Mapping:
                             _check_code(fname, code, f"{where}.{fname}.{study_value}", source, problems)
         if problems:
             raise ValidationError(problems)
-        return cls({k: v or {} for k, v in data.items()}, source)
+        return cls({k: (v if k in _TOP_KEYS else (v or {})) for k, v in data.items()}, source)
 
     def section(self, table: str) -> dict:
         """The section of one table (empty when absent)."""
@@ -176,9 +217,38 @@ class Mapping:
         return dict(self.section("alters").get("node_types") or {})
 
     def edge_types(self) -> list | None:
-        """The Network Canvas edge types that count as ties (None: all)."""
+        """The tie types that count as ties (None: all)."""
         types = self.section("ties").get("edge_types")
         return None if types is None else list(types)
+
+    def ignore(self, table: str) -> list:
+        """Columns of one table to leave out."""
+        return list(self.section(table).get("ignore") or [])
+
+    def na_values(self) -> list[str]:
+        """Cell values that mean "missing" (besides empty cells and ``NA``)."""
+        return [str(v) for v in self.sections.get("na_values") or []]
+
+    def moment_column(self) -> str | None:
+        """The study's column that says which measurement a row belongs to."""
+        return (self.sections.get("moments") or {}).get("column")
+
+    def moment_order(self) -> list | None:
+        """The order of the moments, when the mapping gives one."""
+        order = (self.sections.get("moments") or {}).get("order")
+        return None if order is None else [str(m) for m in order]
+
+    def declared(self, table: str) -> set:
+        """The fields this mapping gives a column or values for in one table: those columns are
+        taken as their field whatever they hold (see :mod:`netles.validation`)."""
+        out = set(self.columns(table)) | set(self.values(table))
+        if table == "alters":
+            out |= set(self.categorical())
+            for defaults in self.node_types().values():
+                out |= set(defaults)
+        if self.moment_column():
+            out.add(MOMENT)
+        return out
 
 
 def _check_target(fname, fields, where, source, problems):
@@ -227,18 +297,21 @@ def _where(frame: pd.DataFrame, index) -> dict:
         out["file"] = frame.at[index, FILE_COL]
     if ROW_COL in frame:
         out["row"] = int(frame.at[index, ROW_COL])
-    if "ego_id" in frame and frame.at[index, "ego_id"] is not None:
-        out["ego"] = str(frame.at[index, "ego_id"])
-    if "alter_id" in frame and frame.at[index, "alter_id"] is not None:
-        out["alter"] = str(frame.at[index, "alter_id"])
+    for column, key in (("ego_id", "ego"), ("alter_id", "alter")):
+        if column in frame:
+            text = _plain_text(frame.at[index, column])
+            if text is not None:
+                out[key] = text
     return out
 
 
 def _boolean(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    text = series.map(lambda v: str(v).strip().lower() if v is not None and not (isinstance(v, float) and np.isnan(v)) else None)
-    true = text.isin(_TRUE).to_numpy()
-    bad = (text.notna() & ~text.isin(_TRUE) & ~text.isin(_FALSE)).to_numpy()
-    return true, bad
+    """(ticked, not true/false) per row, worked out once per distinct value."""
+    c = coded(series)
+    lowered = np.array([str(v).lower() for v in c.values], dtype=object)
+    true = np.isin(lowered, list(_TRUE))
+    bad = ~true & ~np.isin(lowered, list(_FALSE))
+    return c.take(true, False), c.take(bad, False)
 
 
 def _code_of(fname: str, option: str, values: dict) -> Any:
@@ -341,27 +414,27 @@ def _map_values(frame: pd.DataFrame, fname: str, table_values: dict, source: str
     if fname not in frame.columns:
         return frame, []
     values = {str(k).strip(): v for k, v in table_values.items()}
-    column = frame[fname]
-    text = column.map(lambda v: None if v is None or (isinstance(v, float) and np.isnan(v)) else str(v).strip())
-    mapped = text.map(lambda v: values.get(v, v) if v is not None else None)
-    listed = text.isin(list(values))
+    c = coded(frame[fname])  # each distinct value is looked up once
+    texts = c.values
+    listed = np.array([t in values for t in texts], dtype=bool)
     known = _CODED.get(fname)
     if fname == "circle":
-        is_code = text.isin([str(c) for c in vocab.CIRCLE.codes])
-    elif fname == "support":
-        is_code = text.notna()  # lists are checked by validation
-    elif known is not None:
-        is_code = text.isin(list(known.codes))
+        is_code = np.isin(texts, [str(code) for code in vocab.CIRCLE.codes])
+    elif fname == "support" or known is None:
+        is_code = np.ones(len(texts), dtype=bool)  # lists, and free numbers (age...), are checked by validation
     else:
-        is_code = text.notna()  # free numbers (age...) pass to validation
-    unmapped = text.notna() & ~listed & ~is_code
+        is_code = np.isin(texts, list(known.codes))
+    unmapped_value = ~listed & ~is_code
+    mapped_value = np.array([None if bad else values.get(t, t) for t, bad in zip(texts, unmapped_value)], dtype=object)
     problems = []
-    for label in unmapped[unmapped].index:
+    for i in np.flatnonzero(c.take(unmapped_value, False)):
+        label = frame.index[i]
+        value = c.value(i)
         problems.append(Problem(
-            f"{text.at[label]!r} is not in the mapping for {fname!r}" + (f" ({source})" if source else ""),
-            field=fname, value=text.at[label], allowed=", ".join(map(str, values)), **_where(frame, label)))
+            f"{value!r} is not in the mapping for {fname!r}" + (f" ({source})" if source else ""),
+            field=fname, value=value, allowed=", ".join(map(str, values)), **_where(frame, label)))
     out = frame.copy()
-    out[fname] = mapped.where(~unmapped, None).astype(object)
+    out[fname] = pd.Series(c.take(mapped_value, None), index=frame.index, dtype=object)
     return out, problems
 
 
@@ -400,6 +473,12 @@ def apply_mapping(frame: pd.DataFrame | None, table: str, mapping: Mapping | Non
     source = mapping.source if mapping is not None else None
     out = frame
     if mapping is not None:
+        ignore = [c for c in mapping.ignore(table) if c in out.columns]
+        if ignore:
+            out = out.drop(columns=ignore)
+        moment_column = mapping.moment_column()
+        if moment_column is not None and moment_column in out.columns and moment_column != MOMENT:
+            out = out.drop(columns=[MOMENT], errors="ignore").rename(columns={moment_column: MOMENT})
         renames = {}
         for fname, column in mapping.columns(table).items():
             if column not in out.columns:
@@ -426,12 +505,11 @@ def apply_mapping(frame: pd.DataFrame | None, table: str, mapping: Mapping | Non
         if mapping is not None and mapping.node_types() and "node_type" in out.columns:
             out = out.copy()
             for node_type, defaults in mapping.node_types().items():
-                rows = out["node_type"] == node_type
+                rows = (out["node_type"].astype(object) == node_type).to_numpy(dtype=bool)
                 for fname, value in defaults.items():
-                    if fname not in out.columns:
-                        out[fname] = pd.Series([None] * len(out), dtype=object, index=out.index)
-                    fill = rows & out[fname].isna()
-                    out.loc[fill, fname] = value
+                    current = out[fname].astype(object) if fname in out.columns else pd.Series([None] * len(out), dtype=object, index=out.index)
+                    fill = rows & current.isna().to_numpy()
+                    out[fname] = current.where(~fill, value)
     if mapping is not None:
         for fname, table_values in mapping.values(table).items():
             if table == "alters" and fname in mapping.categorical():

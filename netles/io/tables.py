@@ -1,13 +1,18 @@
-"""Reading one table file (CSV or Parquet) as text cells, remembering where every row came from.
+"""Reading one table file (CSV or Parquet) with pyarrow, remembering where every row came from.
 
-The dataset readers (our folder format, Network Canvas, egor) all start here. A table is read
-without interpreting any value: every cell stays text (or the Parquet value), empty cells are
-missing, and two bookkeeping columns, :data:`FILE_COL` and :data:`ROW_COL`, hold the file name and
-the 1-based data row, so that validation can name the file and the row of each problem.
+Every dataset reader (the netles folder, egor, Network Canvas) starts here. A table is read
+without interpreting values: cells stay text (Arrow strings; columns whose values repeat, such as
+ids and codes, as dictionary-encoded pandas Categoricals), empty cells and ``NA`` are missing, and
+two bookkeeping columns, :data:`~netles.validation.FILE_COL` and
+:data:`~netles.validation.ROW_COL`, hold the file name and the 1-based data row, so that
+validation can name the file and the row of each problem.
 
-Problems that stop a file from being read (0 bytes, bytes that are not UTF-8, a row with more or
-fewer values than the header) are collected as :class:`netles.Problem` records instead of raised,
-so that one bad row or one bad file does not hide every other problem.
+The work is done by pyarrow's multi-threaded CSV parser; Python looks at a row only when it is
+broken. Problems that stop a row or a file from being read (0 bytes, bytes that are not UTF-8, a
+row with more or fewer values than the header) are collected as :class:`netles.Problem` records
+instead of raised, so that one bad row or one bad file does not hide every other problem. A cell
+may be as long as the file (the 131,072-character limit of Python's ``csv`` module does not
+apply).
 """
 from __future__ import annotations
 
@@ -17,18 +22,27 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pcsv
+import pyarrow.parquet as pq
 
 from ..errors import Problem
+from ..validation import FILE_COL, ROW_COL
 
-__all__ = ["FILE_COL", "ROW_COL", "RawTable", "read_table", "sniff_separator", "stack"]
-
-FILE_COL = "__netles_file"
-"""Bookkeeping column: the file a row was read from."""
-ROW_COL = "__netles_row"
-"""Bookkeeping column: the 1-based data row (the header is not counted)."""
+__all__ = ["FILE_COL", "ROW_COL", "RawTable", "read_table", "read_header", "sniff_separator", "stack", "DEFAULT_NA", "DICTIONARY_COLUMNS"]
 
 SEPARATORS = (",", ";", "\t")
+DEFAULT_NA = ("", "NA")
+"""Cells read as missing in every CSV file: empty cells and R's ``NA``."""
+DICTIONARY_COLUMNS = frozenset({
+    "ego_id", "alter_id", "source", "target", "moment", "relation", "circle", "sector", "gender", "age", "contact",
+    "travel_minutes", "support_direction", "valence", "status", "since", "weight", "group", "region", "edge_type",
+    "support_practical", "support_emotional", "support_companionship", "support_appraisal", "support_information",
+})
+"""Columns read dictionary-encoded (values repeat: the text of each distinct value is handled once)."""
 
 
 @dataclass
@@ -96,22 +110,59 @@ def sniff_separator(header: str) -> str:
     return best if counts[best] else ","
 
 
-def _line_of(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
+def _has_surrogate(cell: str) -> bool:
+    return any("\udc80" <= ch <= "\udcff" for ch in cell)
 
 
-def read_table(path: str | os.PathLike, name: str | None = None, separator: str | None = None) -> RawTable:
+def _split(line: str, sep: str) -> list[str]:
+    return next(csv.reader([line], delimiter=sep), [])
+
+
+def read_header(path: str | os.PathLike, max_bytes: int = 1 << 16) -> tuple[list[str], str]:
+    """The column names and separator of a CSV file, from its first line (cheap: for detection).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "alters_32.csv"
+    >>> _ = f.write_bytes(b'\\xef\\xbb\\xbf"";"egoID";"alterID"\\r\\n"1";1;1\\r\\n')
+    >>> read_header(f)
+    (['', 'egoID', 'alterID'], ';')
+    """
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(max_bytes)
+    except OSError:
+        return [], ","
+    text = head.removeprefix(b"\xef\xbb\xbf").decode("utf-8", errors="replace")
+    line = next((l for l in text.splitlines() if l.strip()), "")
+    sep = sniff_separator(line)
+    return [c.strip() for c in _split(line, sep)], sep
+
+
+def _arrow_types(names: list[str], dictionary: frozenset | set) -> dict:
+    dict_type = pa.dictionary(pa.int32(), pa.string())
+    return {n: (dict_type if n in dictionary else pa.string()) for n in names}
+
+
+def read_table(path: str | os.PathLike, name: str | None = None, separator: str | None = None,
+               na_values=None, dictionary_columns=None) -> RawTable:
     """Read one CSV or Parquet file as text cells with row bookkeeping.
 
     Parameters
     ----------
     path : path-like
-        A ``.csv`` (any of ``,``, ``;`` or tab as separator, any line ends, UTF-8 with or without a
-        byte-order mark) or a ``.parquet`` file.
+        A ``.csv`` (``,``, ``;`` or tab as separator, any line ends, UTF-8 with or without a
+        byte-order mark, quoted cells may hold line breaks) or a ``.parquet`` file.
     name : str, optional
         The file name to put in problems (default: the file's name).
     separator : str, optional
         Force a separator instead of judging it from the header.
+    na_values : iterable of str, optional
+        Cell values that mean "missing", besides empty cells and ``NA`` (for example ``-99``,
+        ``.``).
+    dictionary_columns : set of str, optional
+        Columns to read dictionary-encoded (default: :data:`DICTIONARY_COLUMNS`).
 
     Returns
     -------
@@ -125,131 +176,270 @@ def read_table(path: str | os.PathLike, name: str | None = None, separator: str 
     >>> folder = pathlib.Path(tempfile.mkdtemp())
     >>> _ = (folder / "egos.csv").write_bytes(b"ego_id;age\\r\\ne1;54\\r\\ne2;61;x\\r\\n")
     >>> table = read_table(folder / "egos.csv")
-    >>> table.frame[["ego_id", "age", ROW_COL]].to_dict("records")
+    >>> table.frame[["ego_id", "age", ROW_COL]].astype({"ego_id": str, "age": str}).to_dict("records")
     [{'ego_id': 'e1', 'age': '54', '__netles_row': 1}]
     >>> print(table.problems[0])
     egos.csv, row 2: has 3 values but the header has 2 columns (allowed: one value per column, separated by ';')
     """
     path = Path(path)
     name = name or path.name
+    dictionary = DICTIONARY_COLUMNS if dictionary_columns is None else frozenset(dictionary_columns)
+    na = [*DEFAULT_NA, *(str(v) for v in (na_values or ()))]
     if path.suffix.lower() == ".parquet":
-        return _read_parquet(path, name)
+        return _read_parquet(path, name, na, dictionary)
     data = path.read_bytes()
+    return read_csv_bytes(data, name, separator=separator, na=na, dictionary=dictionary)
+
+
+def read_csv_bytes(data: bytes, name: str, *, separator: str | None = None, na=DEFAULT_NA, dictionary=DICTIONARY_COLUMNS) -> RawTable:
+    """:func:`read_table` on the bytes of a CSV file (for files inside an archive)."""
     if not data:
         return RawTable(name, None, [Problem("is empty (0 bytes): nothing could be read", file=name, allowed="a CSV file with a header row")])
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    problems: list[Problem] = []
-    # surrogateescape keeps the rows that are fine; rows holding undecodable bytes are reported below
-    text = data.decode("utf-8", errors="surrogateescape")
-    lines = text.splitlines()
-    header_line = next((line for line in lines if line.strip()), "")
+    # the header: the first line that is not blank
+    offset, header_lines = 0, 0
+    while True:
+        end = data.find(b"\n", offset)
+        line = data[offset:] if end < 0 else data[offset:end]
+        header_lines += 1
+        if line.strip() or end < 0:
+            break
+        offset = end + 1
+    header_line = line.decode("utf-8", errors="surrogateescape").rstrip("\r")
     if not header_line.strip():
         return RawTable(name, None, [Problem("holds no header row", file=name, allowed="a CSV file with a header row")])
+    if _has_surrogate(header_line):
+        return RawTable(name, None, [Problem("is not UTF-8 text (in the header); save it as UTF-8", file=name, row=None, allowed="a UTF-8 encoded CSV file")])
     sep = separator or sniff_separator(header_line)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sep)
-    try:
-        records = list(reader)
-    except csv.Error as exc:
-        return RawTable(name, None, [Problem(f"is not a readable CSV file ({exc})", file=name, allowed="a CSV file")], separator=sep)
-    while records and not any(cell.strip() for cell in records[0]):
-        records.pop(0)
-    header = [_clean_name(c) for c in records[0]]
-    body = records[1:]
-    bad_rows: dict[int, str] = {}
-    if any(_has_surrogate(c) for c in header):
-        return RawTable(
-            name, None,
-            [Problem("is not UTF-8 text (in the header); save it as UTF-8", file=name, row=None, allowed="a UTF-8 encoded CSV file")],
-            separator=sep,
-        )
-    if len(header) == 1 and len(body) and any(other in header[0] for other in (",", ";", "\t", "|")):
-        problems.append(
-            Problem(
-                f"the header {header[0]!r} is one column: the separator could not be recognised",
-                file=name, allowed="values separated by ',', ';' or a tab",
-            )
-        )
-    duplicated = sorted({c for c in header if header.count(c) > 1 and c})
-    for column in duplicated:
+    header = [c.strip() for c in _split(header_line, sep)]
+    body = data[end + 1:] if end >= 0 else b""
+    problems: list[Problem] = []
+    if len(header) == 1 and body.strip() and any(other in header[0] for other in (",", ";", "\t", "|")):
+        problems.append(Problem(f"the header {header[0]!r} is one column: the separator could not be recognised",
+                                file=name, allowed="values separated by ',', ';' or a tab"))
+    for column in sorted({c for c in header if header.count(c) > 1 and c}):
         problems.append(Problem("appears twice in the header", file=name, field=column, allowed="each column name once"))
-    rows: list[list[str]] = []
-    numbers: list[int] = []
+    usable = [h if header.count(h) == 1 else f"{h}__{j}" for j, h in enumerate(header)]
+    table, bad, numbers = _parse(body, usable, sep, na, dictionary, name)
+    bad_rows: dict[int, list] = {}
     width = len(header)
-    for i, record in enumerate(body, start=1):
-        if not record or (len(record) == 1 and not record[0].strip()):
-            continue  # blank line
-        if len(record) != width:
+    for number, text, cells, column in bad:
+        if column is None:
             hint = ""
-            if len(record) == 1:
-                other = [s for s in SEPARATORS if s != sep and s in record[0]]
+            if len(cells) == 1:
+                other = [s for s in SEPARATORS if s != sep and s in cells[0]]
                 if other:
                     hint = f"; this row seems separated by {other[0]!r}, the header by {sep!r}"
-            problems.append(
-                Problem(
-                    f"has {len(record)} values but the header has {width} columns{hint}",
-                    file=name, row=i, allowed=f"one value per column, separated by {sep!r}",
-                )
-            )
-            bad_rows[i] = record
-            continue
-        if any(_has_surrogate(c) for c in record):
-            column = next(h for h, c in zip(header, record) if _has_surrogate(c))
-            problems.append(
-                Problem("holds bytes that are not UTF-8 text; save the file as UTF-8", file=name, row=i, field=column, allowed="UTF-8 text")
-            )
-            bad_rows[i] = record
-            continue
-        rows.append(record)
-        numbers.append(i)
-    usable_header = [h if header.count(h) == 1 else f"{h}__{j}" for j, h in enumerate(header)]
-    frame = pd.DataFrame(rows, columns=usable_header, dtype=object) if rows else pd.DataFrame(columns=usable_header, dtype=object)
-    frame = frame.apply(_blank_to_none) if len(frame) else frame
-    frame[FILE_COL] = name
-    frame[ROW_COL] = pd.Series(numbers, dtype="int64", index=frame.index)
+            problems.append(Problem(f"has {len(cells)} values but the header has {width} columns{hint}",
+                                    file=name, row=number, allowed=f"one value per column, separated by {sep!r}"))
+        else:
+            problems.append(Problem("holds bytes that are not UTF-8 text; save the file as UTF-8", file=name, row=number,
+                                    field=column, allowed="UTF-8 text"))
+        bad_rows[number] = cells
+    frame = table.to_pandas()
+    frame[ROW_COL] = numbers
+    # a blank line (or a row of empty cells) is skipped, but counted, as a person counts lines
+    value_columns = [c for c in frame.columns if c != ROW_COL]
+    if len(frame) and value_columns:
+        blank = frame[value_columns].isna().all(axis=1).to_numpy()
+        if blank.any():
+            frame = frame[~blank].reset_index(drop=True)
+    frame[FILE_COL] = pd.Categorical.from_codes(np.zeros(len(frame), dtype=np.int8), [name])
     return RawTable(name, frame, problems, bad_rows, sep, header)
 
 
-def _clean_name(name: str) -> str:
-    return name.strip()
+class _Bad:
+    def __init__(self):
+        self.rows = []
+
+    def __call__(self, row):
+        self.rows.append((row.number, row.text))
+        return "skip"
 
 
-def _has_surrogate(cell: str) -> bool:
-    return any("\udc80" <= ch <= "\udcff" for ch in cell)
+def _parse(body: bytes, names: list[str], sep: str, na, dictionary, name: str):
+    """The body of a CSV file as an Arrow table; broken rows named; the data-row number of each row."""
+    quoted = b'"' in body
+    types = _arrow_types(names, dictionary)
+    if not body.strip():  # a header-only file (an empty session): no rows
+        empty = pa.table({n: pa.array([], type=types[n]) for n in names})
+        return empty, [], np.zeros(0, dtype="int64")
+
+    def attempt(threads: bool, block_size: int | None, column_types=types):
+        bad = _Bad()
+        read = pcsv.ReadOptions(column_names=names, use_threads=threads, block_size=block_size or (1 << 20))
+        parse = pcsv.ParseOptions(delimiter=sep, newlines_in_values=quoted, ignore_empty_lines=False, invalid_row_handler=bad)
+        convert = pcsv.ConvertOptions(column_types=column_types, strings_can_be_null=True, quoted_strings_can_be_null=True,
+                                      null_values=list(na), check_utf8=True)
+        table = pcsv.read_csv(pa.py_buffer(body), read_options=read, parse_options=parse, convert_options=convert)
+        return table, bad.rows
+
+    block = None
+    for _ in range(3):
+        try:
+            table, bad = attempt(True, block)
+            break
+        except pa.ArrowInvalid as exc:
+            text = str(exc)
+            if "straddling" in text or "block size" in text:
+                block = min(len(body) + 1, 2**31 - 1)  # a row longer than the block: read it whole
+                continue
+            if "UTF8" in text or "utf8" in text.lower():
+                return _parse_not_utf8(body, names, sep, na, dictionary, name, block)
+            raise
+    else:  # pragma: no cover - three block sizes failed
+        table, bad = attempt(True, min(len(body) + 1, 2**31 - 1))
+    if bad:
+        # read again in one thread: only then does pyarrow say on which line each broken row was
+        table, bad = attempt(False, block)
+    numbers, broken = _row_numbers(body, table, bad, sep, quoted)
+    return table, [(n, text, _split(text, sep), None) for n, text in broken], numbers
 
 
-def _blank_to_none(column: pd.Series) -> pd.Series:
-    stripped = column.str.strip()
-    return stripped.where(stripped != "", None).astype(object)
+def _row_numbers(body: bytes, table: pa.Table, bad: list, sep: str, quoted: bool):
+    """(data-row number of each row of ``table``, [(number, text) of each broken row])."""
+    n_ok = table.num_rows
+    if not bad:
+        return np.arange(1, n_ok + 1, dtype="int64"), []
+    multiline = False
+    if quoted:
+        for column in table.columns:
+            if pa.types.is_dictionary(column.type):
+                column = column.cast(pa.string())
+            if pa.types.is_string(column.type) and pc.sum(pc.count_substring(column, "\n")).as_py():
+                multiline = True
+                break
+        multiline = multiline or any("\n" in text for _, text in bad)
+    if multiline:
+        # a quoted cell spans lines: count records as Python's csv module does (rare: a file
+        # with both broken rows and line breaks inside cells)
+        csv.field_size_limit(max(csv.field_size_limit(), len(body) + 1))
+        records = csv.reader(io.StringIO(body.decode("utf-8", errors="surrogateescape"), newline=""), delimiter=sep)
+        line, reader_lines = 1, []  # the physical line each record starts on
+        for _ in records:
+            reader_lines.append(line)
+            line = records.line_num + 1
+        line_to_record = {l: i + 1 for i, l in enumerate(reader_lines)}
+        broken = [(line_to_record.get(number, number), row_text) for number, row_text in bad]
+    else:
+        # pyarrow numbers lines from the start of the parsed text (the body); data row = line
+        broken = [(number, row_text) for number, row_text in bad]
+    total = n_ok + len(broken)
+    bad_numbers = np.array(sorted(n for n, _ in broken), dtype="int64")
+    numbers = np.setdiff1d(np.arange(1, total + 1, dtype="int64"), bad_numbers, assume_unique=True)
+    return numbers[:n_ok], broken
 
 
-def _read_parquet(path: Path, name: str) -> RawTable:
+def _parse_not_utf8(body: bytes, names, sep, na, dictionary, name, block):
+    """The slow path for a file with bytes that are not UTF-8: read as bytes, name the bad rows."""
+    binary = {n: pa.binary() for n in names}
+    bad_handler = _Bad()
+    read = pcsv.ReadOptions(column_names=names, use_threads=False, block_size=block or (1 << 20))
+    parse = pcsv.ParseOptions(delimiter=sep, newlines_in_values=b'"' in body, ignore_empty_lines=False, invalid_row_handler=bad_handler)
+    convert = pcsv.ConvertOptions(column_types=binary, strings_can_be_null=True, quoted_strings_can_be_null=True, null_values=list(na))
+    table = pcsv.read_csv(pa.py_buffer(body), read_options=read, parse_options=parse, convert_options=convert)
+    numbers, broken = _row_numbers(body, table, bad_handler.rows, sep, b'"' in body)
+    undecodable = np.zeros(table.num_rows, dtype=bool)
+    first_column = np.full(table.num_rows, None, dtype=object)
+    for column_name in names:
+        for i in _undecodable_rows(table.column(column_name)):
+            if not undecodable[i]:
+                undecodable[i] = True
+                first_column[i] = column_name
+    out = [(n, text, _split(text, sep), None) for n, text in broken]
+    for i in np.flatnonzero(undecodable):
+        cells = [(v.decode("utf-8", errors="surrogateescape") if v is not None else "") for v in
+                 (table.column(c)[int(i)].as_py() for c in names)]
+        out.append((int(numbers[i]), sep.join(cells), cells, first_column[i]))
+    good = table.filter(pa.array(~undecodable))
+    good = pa.table({n: pc.cast(good.column(n), pa.string()) for n in names})
+    types = _arrow_types(names, dictionary)
+    good = pa.table({n: (good.column(n).dictionary_encode() if pa.types.is_dictionary(types[n]) else good.column(n)) for n in names})
+    return good, sorted(out, key=lambda r: r[0]), numbers[~undecodable]
+
+
+def _undecodable_rows(column: pa.ChunkedArray) -> list[int]:
+    """Rows of a binary column whose bytes are not UTF-8: the column's bytes are decoded as one
+    block; only where that fails is the failing cell looked up (by its offset)."""
+    rows, base = [], 0
+    for chunk in column.chunks:
+        if len(chunk):
+            offsets = np.frombuffer(chunk.buffers()[1], dtype=np.int32)[chunk.offset:chunk.offset + len(chunk) + 1]
+            data = chunk.buffers()[2]
+            blob = memoryview(data).tobytes()[offsets[0]:offsets[-1]] if data is not None else b""
+            start = 0
+            while start < len(blob):
+                try:
+                    blob[start:].decode("utf-8")
+                    break
+                except UnicodeDecodeError as exc:
+                    at = start + exc.start
+                    row = int(np.searchsorted(offsets - offsets[0], at, side="right")) - 1
+                    rows.append(base + row)
+                    start = int(offsets[row + 1] - offsets[0])  # go on after the failing cell
+        base += len(chunk)
+    return rows
+
+
+def _read_parquet(path: Path, name: str, na, dictionary) -> RawTable:
     if path.stat().st_size == 0:
         return RawTable(name, None, [Problem("is empty (0 bytes): nothing could be read", file=name, allowed="a Parquet file")])
     try:
-        frame = pd.read_parquet(path)
+        schema = pq.read_schema(path)
+        columns = [c for c in schema.names if c in dictionary and pa.types.is_string(schema.field(c).type) or
+                   (c in dictionary and pa.types.is_large_string(schema.field(c).type))]
+        table = pq.read_table(path, read_dictionary=columns or None)
+        frame = table.to_pandas()
     except Exception as exc:  # pyarrow raises several types for a damaged file
         return RawTable(name, None, [Problem(f"is not a readable Parquet file ({type(exc).__name__})", file=name, allowed="a Parquet file")])
     frame = frame.reset_index(drop=True)
-    for column in frame.columns:
-        if frame[column].dtype == object or pd.api.types.is_string_dtype(frame[column].dtype):
-            frame[column] = _blank_to_none(frame[column].astype(object).where(frame[column].notna(), None).map(lambda v: v if v is None else str(v)).astype(object))
-    frame[FILE_COL] = name
-    frame[ROW_COL] = pd.Series(range(1, len(frame) + 1), dtype="int64", index=frame.index)
-    return RawTable(name, frame)
+    missing_codes = [v for v in na if v]
+    if missing_codes:
+        for column in frame.columns:
+            series = frame[column]
+            if isinstance(series.dtype, pd.CategoricalDtype):
+                drop = [v for v in missing_codes if v in series.cat.categories]
+                if drop:
+                    frame[column] = series.cat.remove_categories(drop)
+            elif pd.api.types.is_string_dtype(series.dtype) or series.dtype == object:
+                hit = series.isin(missing_codes).to_numpy(dtype=bool)
+                if hit.any():
+                    frame[column] = series.where(~hit)
+    frame[ROW_COL] = np.arange(1, len(frame) + 1, dtype="int64")
+    frame[FILE_COL] = pd.Categorical.from_codes(np.zeros(len(frame), dtype=np.int8), [name])
+    return RawTable(name, frame, header=list(schema.names))
 
 
 def stack(frames: list[pd.DataFrame]) -> pd.DataFrame:
-    """Stack tables whose columns differ (a union of columns, missing cells None)."""
+    """Stack tables whose columns differ (a union of columns, missing cells NaN).
+
+    Text columns stay text; categorical columns with different categories become text.
+    """
     frames = [f for f in frames if f is not None]
     if not frames:
         return pd.DataFrame(columns=[FILE_COL, ROW_COL])
+    if len(frames) == 1:
+        return frames[0].reset_index(drop=True)
     columns: list[str] = []
     for frame in frames:
         columns.extend(c for c in frame.columns if c not in columns)
-    aligned = [f.reindex(columns=columns).astype({c: object for c in columns if c != ROW_COL}) for f in frames]
+    aligned = []
+    for frame in frames:
+        missing = [c for c in columns if c not in frame.columns]
+        if missing:
+            frame = frame.assign(**{c: pd.Series(np.nan, index=frame.index, dtype="str") for c in missing})
+        aligned.append(frame[columns])
     out = pd.concat(aligned, ignore_index=True)
+    if isinstance(out[FILE_COL].dtype, pd.CategoricalDtype):
+        pass
+    else:
+        out[FILE_COL] = out[FILE_COL].astype("category")
     for column in columns:
-        if column != ROW_COL:
-            out[column] = out[column].astype(object).where(out[column].notna(), None)
+        if column == FILE_COL:
+            continue
+        if out[column].dtype == object:
+            kinds = {type(v) for v in out[column].dropna()[:1000]}
+            if kinds <= {str}:
+                out[column] = out[column].astype("str")
     return out

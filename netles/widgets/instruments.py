@@ -171,7 +171,7 @@ def instrument_switcher(
     box.instrument = W.ToggleButtons(options=[(v[i], k) for k, v in INSTRUMENTS.items()], value=instrument,
                                      description=_t("instrument", lang), style={"button_width": "120px"})
     box.color = W.Dropdown(options=color_options(lang), value=color_by, description=_t("color", lang),
-                           layout=W.Layout(width="340px"))
+                           style={"description_width": "90px"}, layout=W.Layout(width="360px", max_width="100%"))
     box.note = W.HTML()
     box.figure = W.Output(layout=W.Layout(width="760px", min_height="640px"))
 
