@@ -209,8 +209,8 @@ def follow_case(choice: CaseChoice, build: Callable[..., Any], *, network_keywor
     --------
     >>> _, choice = case_chooser("voorbeeld")
     >>> box, followed = follow_case(choice, lambda net: W.IntText(value=net.size))
-    >>> choice.choose("pilot_voor"); followed.widget.value
-    8
+    >>> choice.choose("ggz_naar_huis"); followed.widget.value
+    10
     >>> box, followed = follow_case(choice, lambda *, net, lang: W.HTML(lang), network_keyword="net", lang="en")
     >>> followed.widget.value
     'en'
