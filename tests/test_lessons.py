@@ -511,15 +511,14 @@ def _english_texts(nb) -> list[str]:
     from netles.handouts import widget_texts
 
     texts = []
-    for c in nb.cells:
-        if c.metadata.get("variant", {}).get("taal") != "en":
-            continue
+    english = [c for c in nb.cells if c.metadata.get("variant", {}).get("taal") == "en"]
+    for c in english:
         for out in c.get("outputs", []):
             if out.get("output_type") == "stream":
                 texts.append(out.get("text", ""))
             data = out.get("data", {})
             texts += [str(data.get(m, "")) for m in ("text/markdown", "text/html")]
-    return texts + widget_texts(nb)
+    return texts + widget_texts(nb, english)  # the widgets the English variants showed, not the Dutch ones
 
 
 @pytest.mark.slow
