@@ -200,7 +200,8 @@ def _feedback_html(entry: tuple[bool, str] | None) -> str:
         return ""
     right, text = entry
     colour = "#1d5e20" if right else "#a40000"
-    return f"<div class='netles-exercise-feedback' data-right='{int(right)}' style='color:{colour}'>{html.escape(text)}</div>"
+    return (f"<div class='netles-exercise-feedback' data-right='{int(right)}' style='color:{colour};line-height:1.4'>"
+            f"{html.escape(text)}</div>")
 
 
 def choice_exercise(items: Sequence[ExerciseItem], options: Sequence[tuple[str, str, str]], lang: str = "nl", *,
@@ -244,7 +245,7 @@ def choice_exercise(items: Sequence[ExerciseItem], options: Sequence[tuple[str, 
     box.choices, box.feedback = {}, {}
     rows = []
     for item in state.items:
-        label = W.HTML(f"<div style='padding-top:4px'>{html.escape(_pick(item.text, lang))}</div>",
+        label = W.HTML(f"<div style='padding-top:4px;line-height:1.4'>{html.escape(_pick(item.text, lang))}</div>",
                        layout=W.Layout(width=label_width))
         box.choices[item.key] = W.Dropdown(options=choose, value="", layout=W.Layout(width="300px"))
         box.feedback[item.key] = W.HTML()
@@ -263,14 +264,14 @@ def choice_exercise(items: Sequence[ExerciseItem], options: Sequence[tuple[str, 
         state.check()
         for item in state.items:
             box.feedback[item.key].value = _feedback_html(state.feedback.get(item.key))
-        box.summary.value = f"<b>{html.escape(state.summary())}</b>"
+        box.summary.value = f"<div style='line-height:1.45'><b>{html.escape(state.summary())}</b></div>"
 
     box.check_button.on_click(on_check)
     head = []
     if _pick(title, lang):
         head.append(W.HTML(f"<h4 style='margin:4px 0'>{html.escape(_pick(title, lang))}</h4>"))
     if _pick(intro, lang):
-        head.append(W.HTML(f"<p>{html.escape(_pick(intro, lang))}</p>"))
+        head.append(W.HTML(f"<p style='line-height:1.45'>{html.escape(_pick(intro, lang))}</p>"))
     box.children = [*head, *rows, box.check_button, box.summary]
     return box, state
 
@@ -434,13 +435,14 @@ def quality_of_life_exercise(lang: str = "nl") -> tuple[W.Widget, QualityOfLifeS
     net_options = [(_t("choose", lang), ""), *[(_pick(o[1:], lang), o[0]) for o in _NET_OPTIONS]]
     box.scores, box.choices, box.feedback = {}, {}, {}
     header = W.HBox([W.HTML("", layout=W.Layout(width="230px")),
-                     W.HTML(f"<i>{_t('score', lang)}</i>", layout=W.Layout(width="150px")),
+                     W.HTML(f"<i>{_t('score', lang)}</i>", layout=W.Layout(width="170px")),
                      W.HTML(f"<i>{_t('network', lang)}</i>")])
     rows = [header]
     for key, d in QUALITY_OF_LIFE_DOMAINS.items():
-        name = W.HTML(f"<b>{html.escape(_pick(d['name'], lang))}</b><br><span style='color:#555;font-size:90%'>"
-                      f"{html.escape(_pick(d['cluster'], lang))}</span>", layout=W.Layout(width="230px"))
-        box.scores[key] = W.Dropdown(options=score_options, value="", layout=W.Layout(width="80px", margin="0 70px 0 0"))
+        name = W.HTML(f"<div style='line-height:1.3'><b>{html.escape(_pick(d['name'], lang))}</b><br>"
+                      f"<span style='color:#555;font-size:90%'>{html.escape(_pick(d['cluster'], lang))}</span></div>",
+                      layout=W.Layout(width="230px"))
+        box.scores[key] = W.Dropdown(options=score_options, value="", layout=W.Layout(width="80px", margin="0 90px 0 0"))
         box.choices[key] = W.Dropdown(options=net_options, value="", layout=W.Layout(width="330px"))
         box.feedback[key] = W.HTML()
         box.scores[key].observe(lambda c, k=key: on_rate(k, None if c["new"] == "" else c["new"]), "value")
@@ -478,11 +480,12 @@ def quality_of_life_exercise(lang: str = "nl") -> tuple[W.Widget, QualityOfLifeS
         state.check()
         for key in QUALITY_OF_LIFE_DOMAINS:
             box.feedback[key].value = _feedback_html(state.feedback.get(key))
-        box.summary.value = f"<b>{html.escape(state.summary())}</b>"
+        box.summary.value = f"<div style='line-height:1.45'><b>{html.escape(state.summary())}</b></div>"
 
     box.check_button.on_click(on_check)
     show_clusters()
-    box.children = [W.HTML(f"<h4 style='margin:4px 0'>{_t('qol_title', lang)}</h4><p>{_t('qol_intro', lang)}</p>"),
+    box.children = [W.HTML(f"<h4 style='margin:4px 0'>{_t('qol_title', lang)}</h4>"
+                           f"<p style='line-height:1.45'>{_t('qol_intro', lang)}</p>"),
                     *rows, box.check_button, box.summary, box.clusters]
     return box, state
 
@@ -559,7 +562,9 @@ def support_system_exercise(net: EgoNetwork, lang: str = "nl") -> tuple[W.Widget
     for alter in net.alters.to_dict("records"):
         relation = alter["relation"]
         name = alter.get("name") if isinstance(alter.get("name"), str) and alter.get("name") else alter["alter_id"]
-        text = tuple(f"{name} ({vocab.label('relation', relation, lg)})" for lg in vocab.LANGUAGES)
+        # Case names often carry the role already ("Ineke (dochter)"); add the relation only when not.
+        text = tuple(name if "(" in name else f"{name} ({vocab.label('relation', relation, lg)})"
+                     for lg in vocab.LANGUAGES)
         why = _SYSTEM_WHY.get(relation, _SYSTEM_WHY["personal"])
         items.append(ExerciseItem(str(alter["alter_id"]), text, support_system_of(relation), why))
     return choice_exercise(items, SUPPORT_SYSTEMS, lang, title=_T["sys_title"], intro=_T["sys_intro"],
@@ -624,7 +629,8 @@ def who_carries_most(net: EgoNetwork, lang: str = "nl") -> str:
         parts.append(_W["one" if len(top) == 1 else "several"][idx].format(who=who, k=int(informal.max())))
         ask = (_W["ask_carer"][idx].format(who=html.escape(carer_name)) if carer_name
                else _W["ask_one" if len(top) == 1 else "ask_several"][idx])
-    return f"<p>{' '.join(parts)}</p>" + (f"<p><i>{ask}</i></p>" if ask else "")
+    return (f"<div style='line-height:1.45'><p>{' '.join(parts)}</p>" + (f"<p><i>{ask}</i></p>" if ask else "")
+            + "</div>")
 
 
 def _join(names: Sequence[str], lang: str) -> str:
@@ -1097,7 +1103,7 @@ def keukentafel_roleplay(net: EgoNetwork, lang: str = "nl") -> tuple[W.Widget, K
     box = W.VBox(layout=W.Layout(max_width="900px"))
     box.add_class("netles-keukentafel")
     roles = ("client", "carer", "consultant", "observer")
-    box.cards = W.Accordion(children=[W.HTML(state.cards[r]) for r in roles])
+    box.cards = W.Accordion(children=[W.HTML(f"<div style='line-height:1.45'>{state.cards[r]}</div>") for r in roles])
     for i, role in enumerate(roles):
         box.cards.set_title(i, _k(role, lang))
     box.topics = {}
@@ -1110,8 +1116,8 @@ def keukentafel_roleplay(net: EgoNetwork, lang: str = "nl") -> tuple[W.Widget, K
 
     def on_debrief(_=None) -> None:
         lines = state.debrief()
-        box.debrief.value = (f"<p><b>{html.escape(lines[0])}</b></p><ul>"
-                             + "".join(f"<li>{html.escape(line)}</li>" for line in lines[1:]) + "</ul>")
+        box.debrief.value = (f"<div style='line-height:1.45'><p><b>{html.escape(lines[0])}</b></p><ul>"
+                             + "".join(f"<li>{html.escape(line)}</li>" for line in lines[1:]) + "</ul></div>")
 
     box.debrief_button.on_click(on_debrief)
     box.children = [W.HTML(f"<h4 style='margin:4px 0'>{_k('title', lang)}</h4>"), box.cards,

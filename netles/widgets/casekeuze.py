@@ -135,7 +135,7 @@ def case_chooser(casus: str = "voorbeeld", lang: str = "nl", *, cases: Sequence[
     box.vignette = W.HTML(layout=W.Layout(display=None if show_vignette else "none"))
 
     def show(_choice: CaseChoice | None = None) -> None:
-        box.vignette.value = (f"<div style='border-left:3px solid #4c78a8;padding:2px 10px;margin:4px 0'>"
+        box.vignette.value = (f"<div style='border-left:3px solid #4c78a8;padding:2px 10px;margin:4px 0;line-height:1.45'>"
                               f"<b>{html.escape(choice.title)}</b><br>{html.escape(choice.vignette)}</div>")
         if box.dropdown.value != choice.name:
             box.dropdown.value = choice.name

@@ -172,8 +172,8 @@ def reference_note(net: EgoNetwork, lang: str = "nl") -> str:
     """
     group = (net.ego or {}).get("group")
     which = "lvb" if group in LVB_GROUPS else "other"
-    return (f"<p>{html.escape(_t('always', lang, _NOTE))}</p>"
-            f"<p class='netles-reference-caveat'><b>{html.escape(_t(which, lang, _NOTE))}</b></p>")
+    return (f"<div style='line-height:1.45'><p>{html.escape(_t('always', lang, _NOTE))}</p>"
+            f"<p class='netles-reference-caveat'><b>{html.escape(_t(which, lang, _NOTE))}</b></p></div>")
 
 
 def reference_view(net: EgoNetwork, lang: str = "nl", *, max_minutes: float = metrics.DEFAULT_MAX_MINUTES,

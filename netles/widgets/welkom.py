@@ -88,7 +88,7 @@ class FirstLookState:
             (str(n["support_kinds"]), _t("kinds", lang),
              _t("kinds_note", lang) + " " + (_t("missing", lang, what=missing) if missing else _t("none_missing", lang))),
         ]
-        return "<div style='display:flex;gap:12px;flex-wrap:wrap'>" + "".join(
+        return "<div style='display:flex;gap:12px;flex-wrap:wrap;line-height:1.4'>" + "".join(
             f"<div class='netles-number' style='border:1px solid #ccc;border-radius:6px;padding:8px 12px;width:230px'>"
             f"<div style='font-size:28px;font-weight:bold;color:#2a4d8f'>{html.escape(big)}</div>"
             f"<div><b>{html.escape(label)}</b></div><div style='color:#444;font-size:90%'>{html.escape(note)}</div></div>"
