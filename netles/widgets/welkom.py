@@ -74,7 +74,13 @@ class FirstLookState:
         self.numbers = {"people": size, "close": close, "support_kinds": metrics.support_coverage(net)}
         given = metrics.support_given(net).any(axis=0)
         self.missing_support = [f for f in vocab.SUPPORT.codes if not bool(given.get(f, False))]
-        self.figure = plots.netwerkcirkel(net, color_by="sector", show_ties=False, lang=lang)
+        from ..datasets import case_title
+
+        title = case_title(net, lang)
+        # The case's title, not its ego id, above the drawing (a student's own map has none).
+        self.figure = plots.netwerkcirkel(net, color_by="sector", show_ties=False, lang=lang,
+                                          title=f"{'Netwerkcirkel' if lang == 'nl' else 'Network circle'} · {title}"
+                                          if title else None)
 
     def html(self) -> str:
         """The three numbers as cards, with one plain sentence each."""
