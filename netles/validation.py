@@ -423,7 +423,7 @@ def _group_first(keys: np.ndarray, rows: np.ndarray, mask: np.ndarray) -> tuple[
     k = keys[idx]
     # the usual case has no duplicate at all: find that out without sorting
     shifted = k - k.min()
-    if int(shifted.max()) < _TABLE_LIMIT:
+    if int(shifted.max()) < 4 * len(k):  # a small key range: count
         repeated = np.bincount(shifted)[shifted] > 1
     else:
         # rows usually come grouped by ego, so their keys are nearly sorted: a stable sort is
