@@ -328,6 +328,10 @@ def test_every_written_answer_shows_a_three_level_rubric_in_the_release(name):
         assert _meta(nb.cells[i])["points"] == 2 * len(criteria), "0, 1 or 2 points per criterion"
         assert f"({_meta(nb.cells[i])['points']:g} punten)" in question
         assert nb.cells[i].source == A.TEXT_STUB
+        goals = re.search(r"Rubric \(leerdoel ([\d, en]+)\):", question)
+        assert goals, "each rubric names the learning goals it assesses"
+        listed = re.findall(r"^(\d+)\. ", nb.cells[0].source, flags=re.M)
+        assert set(re.findall(r"\d+", goals.group(1))) <= set(listed)
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -419,12 +423,15 @@ def _judge_cells(view, until, scores, namespace, determine_grade):
 
 
 def test_theme1_no_forced_domains_and_no_pre_ticked_widget():
+    from netles.widgets.lesson_widgets import schalock_widget
+
+    assert schalock_widget()[1].result["network_domains"] == [], "no domain starts marked"
     source = _source("thema1_visie")
     text = json.dumps([c.source for c in source.cells])
     assert "schalock_widget" not in text, "the widget pre-ticks relations and inclusion"
     a1 = next(c for c in source.cells if _meta(c).get("grade_id") == "a1_domeinen_test")
     assert "relations" not in a1.source and "inclusion" not in a1.source
-    written = next(c for c in source.cells if _meta(c).get("grade_id") == "a3_domeinen_casus")
+    written = next(c for c in source.cells if _meta(c).get("grade_id") == "a4_domeinen_casus")
     assert _meta(written)["grade"] and "geen vaste goede keuze" in _question_before(source, source.cells.index(written))
 
 
