@@ -203,7 +203,8 @@ def schalock_widget(scores: Mapping[str, int] | None = None, lang: str = "nl"):
         name = lambda k: SCHALOCK_DOMAINS[k][0 if lang == "nl" else 1]  # noqa: E731
         text = _table([_t(lang, "cluster", "cluster"), _t(lang, "gemiddelde (0-10)", "mean (0-10)")], rows)
         text += "<p>" + _t(lang, "Laagste domein: ", "Lowest domain: ") + f"<b>{html.escape(name(lowest))}</b>. "
-        text += _t(lang, f"{len(network)} van de 8 domeinen hangen volgens jou direct af van het netwerk.",
+        verb = "hangt" if len(network) == 1 else "hangen"
+        text += _t(lang, f"{len(network)} van de 8 domeinen {verb} volgens jou direct af van het netwerk.",
                    f"You marked {len(network)} of 8 domains as depending directly on the network.") + "</p>"
         return {"scores": vals, "cluster_means": means, "network_domains": network, "lowest": lowest}, text
 
@@ -432,7 +433,7 @@ def support_functions_widget(net: EgoNetwork, lang: str = "nl"):
             who = _alter_label(changed, top, lang)
             text += "<p>" + html.escape(_t(
                 lang, f"De meeste steun komt van {who}; die werkt beroepsmatig of als vrijwilliger en is daarom geen "
-                      f"spil(mantelzorger): de spil komt uit het eigen netwerk.",
+                      f"spil (spilmantelzorger): de spil komt uit het eigen netwerk.",
                 f"Most support comes from {who}, who works professionally or as a volunteer and is therefore not "
                 f"the pivot (main family carer): the pivot comes from the client's own circle.")) + "</p>"
         return {**nums, "missing": missing, "network": changed, "spil": spil}, text
@@ -1110,7 +1111,8 @@ def pilot_skills_widget(voor: EgoNetwork, na: EgoNetwork, lang: str = "nl"):
     Examples
     --------
     >>> from netles import datasets
-    >>> voor, na = datasets.load_case("pilot_voor"), datasets.load_case("pilot_na")
+    >>> pilot = datasets.load_case("pilot_netwerkversterking")
+    >>> voor, na = pilot.moment("voor"), pilot.moment("na")
     >>> w, s = pilot_skills_widget(voor, na)
     >>> s.result["size"] == na.size, s.result["changes"]["revive"], s.result["kept"]
     (True, 2, 4)
