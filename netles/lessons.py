@@ -271,10 +271,10 @@ def app_notebook(key: str | int, *, taal: str = "nl", casus: str | None = None, 
     nbformat.NotebookNode
     """
     import nbformat
+    from papermill.iorw import load_notebook_node
     from papermill.parameterize import parameterize_notebook
 
-    nb = localise(lesson_path(key), taal)
-    nb.metadata.setdefault("papermill", {})
+    nb = localise(load_notebook_node(str(lesson_path(key))), taal)  # papermill's reader adds what it needs
     params: dict[str, Any] = {"taal": taal, **(parameters or {})}
     if casus is not None:
         params["casus"] = casus

@@ -332,9 +332,10 @@ def _check_record(
 
 _RESERVED_KEYS = ("format_version", "ego", "alters", "ties", "moments")
 
-CASE_KEYS = ("title", "title_en", "vignette", "vignette_en")
-"""Top-level keys that describe a case as a whole; :meth:`EgoNetwork.with_moment` does not copy
-them into each moment (every other extra key, e.g. a ``carer`` block, is frozen with the moment)."""
+CASE_KEYS = ("title", "title_en", "vignette", "vignette_en", "year")
+"""Top-level keys that describe a case as a whole (its texts and the year its working network
+describes, see ``data/cases/README.md``); :meth:`EgoNetwork.with_moment` does not copy them into
+each moment (every other extra key, e.g. a ``carer`` block, is frozen with the moment)."""
 
 _MOMENT_KEYS = ("label", "date", "note", "ego", "alters", "ties")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -184,3 +184,39 @@ def test_choose_carer_skips_professionals_and_volunteers():
                              "support": ["practical", "emotional", "companionship", "appraisal"],
                              "support_direction": "receives"})
     assert choose_carer(helper) == "A"
+
+
+# -- mantelval: a load above the carer's draagkracht for long enough (issue 12 item 1) ----------------
+
+def test_mantelval_is_a_lasting_load_above_what_the_carer_can_carry():
+    table = simulate_carer_load(care_need=25, steps=24, seed=1)
+    over = (table["carer_load"] > 1).to_numpy()
+    streak = 0
+    for t, row in table.iterrows():
+        if t > 0:
+            streak = streak + 1 if over[t] else 0
+        assert row["months_over_limit"] == streak
+        assert row["mantelval"] == (streak >= 6)
+    # not "the carer's own network has halved": mantelval comes when the months are reached
+    first = int(table.loc[table["mantelval"], "step"].iloc[0])
+    assert first == 6 and table.loc[first, "carer_network_size"] > 6
+
+
+def test_mantelval_months_is_a_parameter():
+    for months in (1, 3, 9):
+        table = simulate_carer_load(care_need=25, steps=24, seed=1, mantelval_months=months)
+        assert int(table.loc[table["mantelval"], "step"].iloc[0]) == months
+    with pytest.raises(ValueError, match="mantelval_months"):
+        simulate_carer_load(mantelval_months=0)
+
+
+def test_a_high_csi_means_the_load_is_above_the_limit_now():
+    from netles.models import capacity_from_csi
+
+    strained = simulate_carer_load(care_need=20, csi=11, steps=12, seed=0)
+    assert strained["carer_load"].iloc[0] > 1.3 and strained["mantelval"].iloc[-1]
+    fine = simulate_carer_load(care_need=20, csi=3, steps=12, seed=0)
+    assert fine["carer_load"].iloc[0] < 0.6 and not fine["mantelval"].any()
+    assert capacity_from_csi(7, 15) == 15
+    with pytest.raises(ValueError):
+        capacity_from_csi(14, 10)

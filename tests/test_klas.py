@@ -26,6 +26,8 @@ def _student_network(i: int, rng: random.Random) -> netles.EgoNetwork:
     else:
         names = [n for n in datasets.case_names() if not n.startswith("pilot")]
         net = datasets.load_case(names[i % len(names)]).with_ego(ego_id=f"student{i:02d}")
+        for moment in net.moments:  # a student's map of the case as it is now; renames below would clash
+            net = net.without_moment(moment.label)
     for alter_id in net.alter_ids[: rng.randint(0, 2)]:
         net = net.without_alter(alter_id)
     for j in range(rng.randint(0, 3)):

@@ -12,8 +12,14 @@ def voorbeeld():
     return datasets.load_case("voorbeeld")
 
 
+def _pilot():
+    """The pilot's before and after networks: moments ``voor`` and ``na`` of one case."""
+    net = datasets.load_case("pilot_netwerkversterking")
+    return net.moment("voor"), net.moment("na")
+
+
 def _all_factories(net):
-    voor, na = datasets.load_case("pilot_voor"), datasets.load_case("pilot_na")
+    voor, na = _pilot()
     return {
         "schalock": lambda lang: lw.schalock_widget(lang=lang),
         "kanteling": lambda lang: lw.kanteling_widget(net, lang=lang),
@@ -230,7 +236,7 @@ def test_dimensions_each_moves_its_feature():
     net = datasets.load_case("mantelval_dochter")
     _, s = lw.dimensions_widget(net)
     expect = {"size": "size", "variety": "blau_relation", "density": "density", "reach": "share_reachable",
-              "care": "multiplexity"}
+              "care": "care_carriers"}
     for dim, key in expect.items():
         s.controls["dimension"].value = dim
         assert s.result[key] > s.result["before"][key], dim
@@ -243,13 +249,94 @@ def test_dimensions_each_moves_its_feature():
 
 
 def test_pilot_skills_each_skill_contributes():
-    voor, na = datasets.load_case("pilot_voor"), datasets.load_case("pilot_na")
+    voor, na = _pilot()
     _, s = lw.pilot_skills_widget(voor, na)
     assert all(n > 0 for n in s.result["changes"].values())
     full = s.result["network"]
     assert full.size == na.size and full.n_ties == na.n_ties
-    s.controls["maintain"].value = False
+    s.controls["revive"].value = False
     assert s.result["network"].alter("C")["status"] == "faded"
     for k in ("extend", "coordinate", "collaborate"):
         s.controls[k].value = False
     assert s.result["network"] == voor
+
+
+# -- issue 11 item 5 and issue 12 item 3 ---------------------------------------------------------------
+
+def test_structure_widget_starts_on_two_people_who_are_not_tied_yet():
+    # issue 11: it started on "Sandra (moeder) en Sandra (moeder)"
+    for case in datasets.case_names():
+        net = datasets.load_case(case)
+        _, s = lw.structure_widget(net)
+        a, b = s.controls["tie_a"].value, s.controls["tie_b"].value
+        assert a != b, case
+        if net.size > 1 and net.n_ties < net.size * (net.size - 1) // 2:
+            assert not net.has_tie(a, b), case
+
+
+def test_gevarieerdheid_is_measured_on_every_attribute_the_case_has(voorbeeld):
+    _, s = lw.structure_widget(voorbeeld)
+    assert set(s.result["diversity"]) == {"relation", "gender", "age_group"}
+    assert s.result["diversity"]["gender"] == pytest.approx(metrics.blau(voorbeeld, "gender"))
+    view = s.view.value
+    assert "naar relatie" in view and "naar gender" in view and "naar leeftijdsgroep" in view
+    assert "burgerlijke staat, werk, opleiding" in view  # the guide's attributes this case lacks
+    richer = voorbeeld
+    for a, job in zip(voorbeeld.alter_ids, ["zorg", "zorg", "onderwijs", "zorg", "bouw", "zorg"]):
+        richer = richer.with_alter_changes(a, work=job)
+    _, r = lw.structure_widget(richer)
+    assert "work" in r.result["diversity"] and "naar werk" in r.view.value and "werk" not in r.view.value.split("</table>")[1]
+
+
+def test_support_function_headers_are_not_cut_off(voorbeeld):
+    # issue 11: "informatie en advi" in a 120 px Label
+    box, _ = lw.support_functions_widget(voorbeeld)
+    heads = [w for w in box.children if isinstance(w, widgets.HBox)][0].children[1:]
+    assert all(isinstance(h, widgets.HTML) and "white-space:normal" in h.value for h in heads)
+    assert "informatie en advies" in heads[-1].value
+
+
+def test_the_spil_is_never_a_professional(voorbeeld):
+    net = voorbeeld.with_alter_changes("F", support=["practical", "emotional", "companionship", "appraisal",
+                                                      "information"], support_direction="receives")
+    _, s = lw.support_functions_widget(net)
+    assert s.result["spil"] == "A"
+    assert "Spil van de informele steun: Anja (zus)" in s.view.value
+    assert "geen spil" in s.view.value and net.alter("F")["name"] in s.view.value
+
+
+def test_bonding_and_bridging_show_composition_and_say_the_structure_is_a_rough_proxy(voorbeeld):
+    _, s = lw.bonding_bridging_widget(voorbeeld)
+    assert {"share_family", "n_categories_relation", "blau_relation"} <= set(s.result)
+    assert "ruwe benadering" in s.view.value and "Samenstelling" in s.view.value
+    s.controls["choice"].value = "bridging"
+    assert s.result["n_categories_relation"] == metrics.n_categories(voorbeeld, "relation") + 1
+    _, en = lw.bonding_bridging_widget(voorbeeld, lang="en")
+    assert "rough proxy" in en.view.value
+
+
+def test_zorgkracht_is_not_multiplexity(voorbeeld):
+    _, s = lw.dimensions_widget(voorbeeld)
+    view = s.view.value
+    assert "zorgkracht (benadering)" in view and "benadering" in view.split("</table>")[1]
+    assert "steunfuncties per persoon (multiplexiteit)" in view
+    assert "zorgkracht" not in view.split("multiplexiteit")[0].split("<tr>")[-1]  # the multiplexity row is not called zorgkracht
+    s.controls["dimension"].value = "care"
+    assert s.result["care_carriers"] > s.result["before"]["care_carriers"]
+
+
+def test_revived_contacts_are_not_counted_as_maintained():
+    voor, na = _pilot()
+    _, s = lw.pilot_skills_widget(voor, na)
+    assert s.result["changes"]["revive"] == 2 and "maintain" not in s.result["changes"]
+    assert "reanimeren" in s.view.value and "Onderhouden: 4 contacten" in s.view.value
+    assert s.result["kept"] == 4
+
+
+def test_schalock_counts_domains_in_singular_and_plural():
+    _, s = lw.schalock_widget()
+    assert "0 van de 8 domeinen hangen" in s.view.value  # nothing is pre-ticked: the guide names no fixed set
+    s.controls["net_inclusion"].value = True
+    assert "1 van de 8 domeinen hangt volgens jou" in s.view.value
+    s.controls["net_rights"].value = True
+    assert "2 van de 8 domeinen hangen" in s.view.value

@@ -47,6 +47,7 @@ OLD_FAILS = {
     "teacher plan": set(),
     "teacher parts": set(),
     "interactive": set(),
+    "runs": {"04_versterken"},  # its pilot cell loads cases that became moments of pilot_netwerkversterking
 }
 
 
@@ -245,7 +246,8 @@ def glossary_folder(tmp_path):
     return folder
 
 
-def test_glossary_is_alphabetical_names_lessons_and_has_english(glossary_folder, tmp_path):
+def test_glossary_is_alphabetical_names_lessons_and_has_english(glossary_folder, tmp_path, monkeypatch):
+    monkeypatch.setenv("NETLES_NOTEBOOKS", str(tmp_path))  # no lessons there: keys are not linked
     nb = lessons.build_glossary(folder=glossary_folder, out=tmp_path / "b.ipynb")
     nl = nb.cells[1].source
     headings = re.findall(r"^### (.+)$", nl, re.M)
@@ -487,9 +489,23 @@ def matrix_notebook(path: Path, variants: list[dict]):
 
 _EXECUTED: dict[str, nbformat.NotebookNode] = {}
 
+# Dutch that English mode still shows, by owner; strict, so a mark goes when it is fixed.
+_CARE_NEEDS = ("the cases' care needs have Dutch text only (carer.care_needs[].need, no need_en: data/cases, branch "
+               "cases), shown as they are by the kanteling exercise (netles/widgets/forms.py, branch widget-fixes)")
+SHOWS_DUTCH = {"01a": _CARE_NEEDS, "01b": _CARE_NEEDS + " and 01b's care-hours table (lessons-1)"}
+
+
+def shows_keys() -> list:
+    params = []
+    for param in keys("english narrative"):
+        key = param.values[0]
+        marks = list(param.marks) or ([pytest.mark.xfail(strict=True, reason=SHOWS_DUTCH[key])] if key in SHOWS_DUTCH else [])
+        params.append(pytest.param(key, marks=marks, id=key))
+    return params
+
 
 @pytest.mark.slow
-@pytest.mark.parametrize("key", list(LESSONS))
+@pytest.mark.parametrize("key", keys("runs"))
 def test_lesson_runs_with_every_case_and_both_languages(key, tmp_path):
     # nbclient runs all variants in one kernel without saving the growing notebook after every
     # cell (papermill's engine does, which makes a long matrix slow).
@@ -511,19 +527,18 @@ def _english_texts(nb) -> list[str]:
     from netles.handouts import widget_texts
 
     texts = []
-    for c in nb.cells:
-        if c.metadata.get("variant", {}).get("taal") != "en":
-            continue
+    english = [c for c in nb.cells if c.metadata.get("variant", {}).get("taal") == "en"]
+    for c in english:
         for out in c.get("outputs", []):
             if out.get("output_type") == "stream":
                 texts.append(out.get("text", ""))
             data = out.get("data", {})
             texts += [str(data.get(m, "")) for m in ("text/markdown", "text/html")]
-    return texts + widget_texts(nb)
+    return texts + widget_texts(nb, english)
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("key", keys("english narrative"))
+@pytest.mark.parametrize("key", shows_keys())
 def test_no_dutch_in_what_the_english_lesson_shows(key, tmp_path):
     """What code cells and widgets show in English mode is English too (every case)."""
     from nbclient import NotebookClient
@@ -590,3 +605,29 @@ def test_coverage_item_is_in_its_theme(theme, item):
     text = theme_text(theme)
     missing = [k for k in COVERAGE[theme][item] if k not in text]
     assert not missing, f"theme {theme}, {item}: {missing}"
+
+
+# --------------------------------------------------------------------------------------------
+# The app view (netles les N --app)
+# --------------------------------------------------------------------------------------------
+
+def test_app_notebook_is_localised_parameterised_and_works_in_the_chosen_folder(lesson_folder, tmp_path):
+    nbformat.write(_tiny_lesson(), str(lesson_folder / "09_proef.ipynb"))
+    nb = lessons.app_notebook("9", taal="en", casus="pubers_ic", seed=7, workdir=tmp_path)
+    assert nb.cells[0].source == f"import os as _os\n_os.chdir({str(tmp_path.resolve())!r})"
+    assert nb.cells[0].metadata["jupyter"]["source_hidden"]
+    assert nb.cells[1].source == "# Theme 9 · Trial"
+    injected = next(c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", []))
+    assert 'casus = "pubers_ic"' in injected.source and 'taal = "en"' in injected.source and "seed = 7" in injected.source
+
+
+def test_app_notebook_runs_and_saves_into_the_chosen_folder(lesson_folder, tmp_path):
+    from lessonkit import run_and_probe
+
+    lesson = _tiny_lesson()
+    lesson.cells.append(nbformat.v4.new_code_cell('open("kaart.json", "w").write("{}")'))
+    nbformat.write(lesson, str(lesson_folder / "09_proef.ipynb"))
+    work = tmp_path / "student"
+    work.mkdir()
+    run_and_probe(lessons.app_notebook("09", workdir=work), {}, cwd=tmp_path)
+    assert (work / "kaart.json").exists() and not (tmp_path / "kaart.json").exists()

@@ -5,6 +5,8 @@ import math
 import sys
 from pathlib import Path
 
+from ..errors import UsageError
+
 __all__ = ["register"]
 
 
@@ -14,30 +16,40 @@ def register(subparsers) -> None:
         "opdrachten",
         help="opdrachten vrijgeven (studentversie maken) en nakijken",
         description="Werken met de opdrachtnotebooks in assignments/: de studentversie maken uit de bronversie, "
-        "en een ingeleverd notebook nakijken.",
+        "een nbgrader-cursus voorbereiden, en ingeleverde notebooks nakijken met nbgrader.",
     )
     sub = opdrachten.add_subparsers(dest="opdrachten_command", metavar="ACTIE")
     vrijgeven = sub.add_parser(
         "vrijgeven",
         help="maak de studentversie (release/) opnieuw uit de bronversie (source/)",
         description="Maakt assignments/release/<naam>/<naam>.ipynb opnieuw uit assignments/source/<naam>/<naam>.ipynb: "
-        "modelantwoorden worden vervangen door '# JOUW CODE HIER', verborgen tests en uitvoer verdwijnen. "
-        "Bewerk de release nooit met de hand.",
+        "modelantwoorden en verborgen controles verdwijnen, de antwoordregels (naam = ...) blijven. Bewerk de "
+        "release nooit met de hand. Met --nbgrader-cursus MAP wordt MAP ook een nbgrader-cursus: "
+        "nbgrader_config.py en source/.",
     )
     vrijgeven.add_argument("naam", nargs="?", help="één opdracht (standaard: alle opdrachten)")
     vrijgeven.add_argument("--map", type=Path, default=None,
                            help="de opdrachtenmap met source/ (standaard: assignments/ van netles)")
+    vrijgeven.add_argument("--nbgrader-cursus", type=Path, default=None, metavar="MAP", dest="cursus",
+                           help="schrijf ook nbgrader_config.py en source/<opdracht>/ in deze cursusmap")
     vrijgeven.set_defaults(func=_vrijgeven)
     nakijken = sub.add_parser(
         "nakijken",
-        help="kijk een ingeleverd notebook na: de tests (ook de verborgen) draaien, punten per onderdeel",
-        description="Voert een ingeleverd notebook uit met de oorspronkelijke tests (ook de verborgen) en toont de punten "
-        "per onderdeel. Schrijfvragen worden gemarkeerd om met de rubric na te kijken.",
+        help="kijk ingeleverde notebooks na met nbgrader: punten per onderdeel",
+        description="Kijkt ingeleverde notebooks na met nbgrader (autograde) in een tijdelijke cursusmap: de "
+        "oorspronkelijke controles (ook de verborgen) worden teruggezet, het notebook draait, en elke controle "
+        "krijgt punten zoals nbgrader ze geeft. Schrijfvragen worden gemarkeerd om met de rubric na te kijken. "
+        "Naast de ingeleverde notebooks wordt niets geschreven.",
     )
-    nakijken.add_argument("notebook", type=Path, help="het ingeleverde notebook (<naam>.ipynb)")
+    nakijken.add_argument("notebook", type=Path, nargs="+",
+                          help="ingeleverde notebooks (<opdracht>.ipynb), elk in de map van een student")
     nakijken.add_argument("--bron", type=Path, default=None,
-                          help="de bronversie (standaard: source/<naam>/<naam>.ipynb bij de bestandsnaam)")
+                          help="de bronversie (standaard: source/<opdracht>/<opdracht>.ipynb bij de bestandsnaam)")
+    nakijken.add_argument("--map", type=Path, default=None,
+                          help="de opdrachtenmap met source/ (standaard: assignments/ van netles)")
     nakijken.add_argument("--csv", type=Path, default=None, help="schrijf de punten ook naar dit CSV-bestand")
+    nakijken.add_argument("--feedback", type=Path, default=None, metavar="MAP",
+                          help="zet nbgraders feedback (één HTML-bestand per student, met de figuren) in deze map")
     nakijken.set_defaults(func=_nakijken)
     opdrachten.set_defaults(func=lambda args: (opdrachten.print_help(), 0)[1])
 
@@ -63,38 +75,110 @@ def register(subparsers) -> None:
     klas.set_defaults(func=lambda args: (klas.print_help(), 0)[1])
 
 
-def _vrijgeven(args) -> int:
+def _assignments_root(folder: Path | None) -> Path | None:
+    """The assignments folder given with --map, checked: a folder with source/ in it."""
+    from .checks import existing_path
+
+    if folder is None:
+        return None
+    existing_path(folder, "folder", what="--map")
+    if not (folder / "source").is_dir():
+        raise UsageError(f"--map {folder}: daarin staat geen map source/ met opdrachten")
+    return folder
+
+
+def _check_assignment(name: str, root: Path | None) -> None:
     from .. import assignments
 
+    names = assignments.assignment_names(root)
+    if name not in names:
+        raise UsageError(f"er is geen opdracht {name!r}; kies uit: {', '.join(names) or '(geen)'}")
+
+
+def _vrijgeven(args) -> int:
+    from .. import assignments
+    from .checks import output_folder
+
+    root = _assignments_root(args.map)
+    if args.naam:
+        _check_assignment(args.naam, root)
+    if args.cursus is not None:
+        output_folder(args.cursus)
     names = [args.naam] if args.naam else None
-    try:
-        written = assignments.release(names, root=args.map)
-    except KeyError as exc:
-        print(f"netles: {exc.args[0]}", file=sys.stderr)
-        return 2
-    for path in written:
+    for path in assignments.release(names, root=root):
         print(f"vrijgegeven: {path}")
+    if args.cursus is not None:
+        made = assignments.write_course_config(args.cursus, names, root=root)
+        for path in made:
+            print(f"voor nbgrader: {path}")
+        shown = [args.naam] if args.naam else assignments.assignment_names(root)
+        print(f"Maak de opdrachten daarna in {args.cursus} aan met nbgrader: "
+              + "; ".join(f"nbgrader generate_assignment {n}" for n in shown))
     return 0
+
+
+def _submission(path: Path, root: Path | None, has_source: bool) -> None:
+    """A handed-in notebook: an existing .ipynb file that is a notebook, of a known assignment."""
+    import json
+
+    from .checks import existing_path
+
+    existing_path(path, "file")
+    if path.suffix != ".ipynb":
+        raise UsageError(f"{path} is geen notebook: de naam moet eindigen op .ipynb")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise UsageError(f"{path} is geen leesbaar notebook (het bestand is beschadigd of leeg)") from None
+    if not isinstance(data, dict) or not isinstance(data.get("cells"), list):
+        raise UsageError(f"{path} is geen notebook: er staan geen cellen in")
+    if not has_source:
+        from .. import assignments
+
+        names = assignments.assignment_names(root)
+        if path.stem not in names:
+            raise UsageError(f"{path}: de bestandsnaam hoort de naam van een opdracht te zijn ({', '.join(names)}); "
+                             "geef anders de bronversie met --bron")
 
 
 def _nakijken(args) -> int:
     from .. import assignments
+    from .checks import existing_path, output_file, output_folder
 
+    root = _assignments_root(args.map)
+    if args.bron is not None:
+        existing_path(args.bron, "file", what="--bron")
+        if args.bron.suffix != ".ipynb":
+            raise UsageError(f"--bron {args.bron} is geen notebook: de naam moet eindigen op .ipynb")
+    for path in args.notebook:
+        _submission(path, root, args.bron is not None)
+    if args.csv is not None:
+        output_file(args.csv, suffixes=(".csv",))
+    if args.feedback is not None:
+        output_folder(args.feedback)
+    if not assignments.nbgrader_available():
+        raise UsageError("nakijken gebruikt nbgrader; installeer het eerst: pip install 'nbgrader>=0.9.6'")
     try:
-        table = assignments.grade(args.notebook, args.bron)
-    except (KeyError, FileNotFoundError) as exc:
-        print(f"netles: {exc.args[0] if exc.args else exc}", file=sys.stderr)
-        return 2
-    for row in table.itertuples():
-        points = "?" if math.isnan(row.punten) else f"{row.punten:g}"
-        print(f"{row.grade_id:<28} {row.soort:<12} {points:>3} / {row.max_punten:g}  {row.toelichting}")
-    auto = table[table["soort"] == "automatisch"]
-    print(f"automatisch nagekeken: {auto['punten'].sum():g} van {auto['max_punten'].sum():g} punten; "
-          f"handmatig na te kijken: {int(table['punten'].isna().sum())} onderdelen")
-    if args.csv:
+        table = assignments.grade_submissions(args.notebook, source=args.bron, root=root, feedback=args.feedback)
+    except RuntimeError as exc:
+        raise UsageError(f"nbgrader kon niet nakijken: {str(exc).splitlines()[-1]}") from None
+    several = table["student"].nunique() > 1 or len(args.notebook) > 1
+    for (path, student), rows in table.groupby(["bestand", "student"], sort=False):
+        if several:
+            print(f"== {student} ({path})")
+        for row in rows.itertuples():
+            points = "?" if math.isnan(row.punten) else f"{row.punten:g}"
+            print(f"{row.grade_id:<28} {row.soort:<12} {points:>4} / {row.max_punten:g}  {row.toelichting}")
+        auto = rows[rows["soort"] == "automatisch"]
+        manual = int(rows["punten"].isna().sum())
+        print(f"automatisch nagekeken: {auto['punten'].sum():g} van {auto['max_punten'].sum():g} punten; "
+              f"handmatig na te kijken: {manual} {'onderdeel' if manual == 1 else 'onderdelen'}")
+    if args.csv is not None:
         from ..io.atomic import atomic_write_text
 
         atomic_write_text(args.csv, table.to_csv(index=False))
+    if args.feedback is not None:
+        print(f"feedback: {args.feedback}")
     return 0
 
 

@@ -9,6 +9,7 @@ from .radio import *  # noqa: F401,F403
 from .plan import *  # noqa: F401,F403
 from .dynamics import *  # noqa: F401,F403
 from .kanteling import *  # noqa: F401,F403
-from . import synthetic, radio, plan, dynamics, kanteling
+from .zorgkracht import *  # noqa: F401,F403
+from . import synthetic, radio, plan, dynamics, kanteling, zorgkracht
 
-__all__ = [*synthetic.__all__, *radio.__all__, *plan.__all__, *dynamics.__all__, *kanteling.__all__]
+__all__ = [*synthetic.__all__, *radio.__all__, *plan.__all__, *dynamics.__all__, *kanteling.__all__, *zorgkracht.__all__]

@@ -24,20 +24,32 @@ month):
    ``maintained`` (see :func:`netles.models.maintain`) weakens at a quarter of the usual rate.
 
 *Carer load (mantelval).* One informal alter is the spilmantelzorger (by default the alter who
-gives the person the most kinds of support). Each step:
+gives the person the most kinds of support; never a professional or a volunteer). The model
+weighs what the carer has to carry (*draaglast*, hours of care a week) against what they can carry
+(*draagkracht*, ``capacity`` hours a week). Each month:
 
-1. The care need (hours per week) grows by ``need_growth``.
+1. The care need (hours per week) grows by ``need_growth`` (care needs tend to grow, think of
+   dementia).
 2. The carer does what others do not take over: ``hours = need * (1 - shared_tasks) * (1 - respite)``
    (plus a little random variation). ``shared_tasks`` is the part of the care that others in the
    network do; in :func:`simulate` it follows the network by default (everything the carer does not
    give). ``respite`` (respijtzorg) is the part taken over now and then so the carer can rest.
 3. The carer can carry ``capacity`` hours a week, a little less as their own network shrinks
    (fewer people to lean on). Their load is a running average of ``hours / capacity``: above 1
-   means overburdened.
-4. An overburdened carer loses their own contacts (no time left for friends, clubs, work); a carer
-   whose load is low again slowly regains some. When the carer's own network has halved, the model
-   calls it **mantelval**: the carer is at risk of breaking down.
-5. While overburdened, the carer's tie with the person becomes ambivalent.
+   means the load is more than the carer can carry (overburdened).
+4. **Mantelval** is the point where the load harms the carer's own functioning (health, work,
+   relationships), so that they can no longer function well as a carer either (the teacher's
+   guide, theme 3). The model calls it mantelval when the load has been above 1 for
+   ``mantelval_months`` months in a row (default 6): a short peak is not mantelval, a lasting
+   overload is. When the load drops below 1 again the count starts over.
+5. A consequence, not the definition: an overburdened carer loses their own contacts (no time left
+   for friends, clubs, work) and risks isolation; a carer whose load is low again slowly regains
+   some. While overburdened, the carer's tie with the person becomes ambivalent.
+6. Where a case has the carer's Caregiver Strain Index, the CSI is evidence of the load *now*: the
+   model takes a score at the cut-off for high strain (7 of 13) as a load of exactly 1 and sets the
+   carer's draagkracht so that the starting load is ``score / 7`` (CSI 11: the carer carries about
+   1.6 times what they can). This linear reading of the CSI is a teaching assumption, not a
+   property of the instrument.
 
 The output is a tidy table, one row per time step (step 0 is the start), ready to plot.
 """
@@ -52,15 +64,17 @@ import pandas as pd
 from .. import metrics, vocab
 from ..network import EgoNetwork
 
-__all__ = ["simulate", "simulate_carer_load", "DYNAMICS_COLUMNS", "CARER_COLUMNS", "choose_carer"]
+__all__ = ["simulate", "simulate_carer_load", "DYNAMICS_COLUMNS", "CARER_COLUMNS", "choose_carer",
+           "capacity_from_csi", "MANTELVAL_MONTHS"]
 
-CARER_COLUMNS = ("step", "care_need", "carer_hours", "carer_load", "carer_network_size", "mantelval")
+CARER_COLUMNS = ("step", "care_need", "carer_hours", "carer_load", "months_over_limit", "carer_network_size",
+                 "mantelval")
 """Columns of :func:`simulate_carer_load`."""
 
 DYNAMICS_COLUMNS = (
     "step", "size", "n_active", "n_faded", "n_lost", "density", "share_strong", "share_weekly",
     "share_professional", "support_coverage", "max_support_share", "capacity_to_give",
-    "care_need", "shared_tasks", "carer_hours", "carer_load", "carer_network_size", "mantelval",
+    "care_need", "shared_tasks", "carer_hours", "carer_load", "months_over_limit", "carer_network_size", "mantelval",
 )
 """Columns of :func:`simulate`."""
 
@@ -68,6 +82,33 @@ _CIRCLE_FACTOR = {1: 0.5, 2: 0.8, 3: 1.2, 4: 1.2}
 _VALENCE_FACTOR = {"supportive": 1.0, "ambivalent": 1.3, "burdening": 1.6, None: 1.0}
 _MAINTAINED_FACTOR = 0.25
 _CONTACT = vocab.CONTACT.codes
+
+MANTELVAL_MONTHS = 6
+"""Default number of months in a row with a load above the carer's draagkracht that the model calls
+mantelval (a teaching choice: long enough to be more than a bad spell)."""
+
+CSI_LIMIT = 7
+"""The CSI score read as a load of exactly 1 (the published cut-off for high strain, Robinson 1983)."""
+
+
+def capacity_from_csi(score: int, hours: float) -> float:
+    """The draagkracht (hours a week) at which ``hours`` of care give the load the CSI shows.
+
+    The model reads a CSI score as a load of ``score / 7`` (7 is the cut-off for high strain), so
+    ``capacity = hours / (score / 7)``; a score below 1 counts as 1 (a CSI of 0 says the load is
+    light, not that the carer could carry anything), and the result is kept between 2 and 168 hours.
+
+    Examples
+    --------
+    >>> round(capacity_from_csi(11, 30), 1), capacity_from_csi(7, 20), capacity_from_csi(0, 10)
+    (19.1, 20.0, 70.0)
+    """
+    if isinstance(score, bool) or not isinstance(score, (int, np.integer)) or not 0 <= score <= 13:
+        raise ValueError(f"a CSI score is a whole number from 0 to 13, not {score!r}")
+    if not (isinstance(hours, (int, float, np.integer, np.floating)) and 0 <= hours <= 168):
+        raise ValueError(f"hours must be from 0 to 168, not {hours!r}")
+    load = max(int(score), 1) / CSI_LIMIT
+    return float(min(max(hours / load, 2.0), 168.0)) if hours > 0 else 20.0
 
 
 def _check_fraction(name: str, value: float) -> float:
@@ -86,7 +127,8 @@ class _Carer:
     """State of the carer-burden model; random numbers are drawn up front (common random numbers),
     so runs with the same seed differ only by their parameters."""
 
-    def __init__(self, care_need, respite, steps, rng, carer_network, capacity, need_growth):
+    def __init__(self, care_need, respite, steps, rng, carer_network, capacity, need_growth,
+                 mantelval_months=MANTELVAL_MONTHS):
         if not (isinstance(care_need, (int, float, np.integer, np.floating)) and not isinstance(care_need, bool)
                 and 0 <= care_need <= 168):
             raise ValueError(f"care_need must be hours per week from 0 to 168, not {care_need!r}")
@@ -94,6 +136,11 @@ class _Carer:
             raise ValueError(f"carer_network must be a whole number >= 0, not {carer_network!r}")
         if not capacity > 0:
             raise ValueError(f"capacity must be positive, not {capacity!r}")
+        if (isinstance(mantelval_months, bool) or not isinstance(mantelval_months, (int, np.integer))
+                or mantelval_months < 1):
+            raise ValueError(f"mantelval_months must be a whole number >= 1, not {mantelval_months!r}")
+        self.mantelval_months = int(mantelval_months)
+        self.over = 0
         self.respite = _check_fraction("respite", respite)
         self.need = float(care_need)
         self.growth = float(need_growth)
@@ -115,6 +162,8 @@ class _Carer:
         ratio = self.hours / capacity
         self.load = ratio if self.load is None else 0.6 * self.load + 0.4 * ratio
         if t > 0:
+            # months in a row above what the carer can carry (month 0 is the start, not a month passed)
+            self.over = self.over + 1 if self.load > 1 else 0
             if self.load > 1:
                 p_loss = min(0.3, 0.2 * (self.load - 1))
                 self.network -= int((self.u_loss[t, : self.network] < p_loss).sum())
@@ -124,15 +173,17 @@ class _Carer:
             "care_need": self.need,
             "carer_hours": self.hours,
             "carer_load": self.load,
+            "months_over_limit": self.over,
             "carer_network_size": self.network,
-            "mantelval": bool(self.start_network and self.network <= self.start_network / 2),
+            "mantelval": self.over >= self.mantelval_months,
         }
 
 
 def simulate_carer_load(care_need: float = 15.0, respite: float = 0.0, shared_tasks: float = 0.0,
-                        steps: int = 24, seed: int = 0, *, carer_network: int = 12, capacity: float = 20.0,
-                        need_growth: float = 0.03) -> pd.DataFrame:
-    """The carer-burden part of the model alone (see the module docstring).
+                        steps: int = 24, seed: int = 0, *, carer_network: int = 12, capacity: float | None = None,
+                        need_growth: float = 0.03, mantelval_months: int = MANTELVAL_MONTHS,
+                        csi: int | None = None) -> pd.DataFrame:
+    """The carer-burden part of the model alone (see the module docstring), month by month.
 
     Parameters
     ----------
@@ -148,17 +199,25 @@ def simulate_carer_load(care_need: float = 15.0, respite: float = 0.0, shared_ta
         Random seed: same seed and parameters, same table.
     carer_network : int
         Size of the carer's own network at the start.
-    capacity : float
-        Hours per week the carer can carry with a full network of their own.
+    capacity : float, optional
+        The carer's draagkracht: hours per week they can carry with a full network of their own.
+        Default: from ``csi`` when given (:func:`capacity_from_csi`), else 20.
     need_growth : float
-        Growth of the care need per step (0.03 = 3%).
+        Growth of the care need per month (0.03 = 3%).
+    mantelval_months : int
+        Months in a row with a load above 1 that count as mantelval (default
+        :data:`MANTELVAL_MONTHS`).
+    csi : int, optional
+        The carer's CSI score (0-13) now: evidence of the starting load (see the module docstring).
 
     Returns
     -------
     pandas.DataFrame
-        One row per step 0..steps, columns :data:`CARER_COLUMNS`: ``care_need``, ``carer_hours``,
-        ``carer_load`` (above 1 = overburdened), ``carer_network_size`` and ``mantelval`` (the
-        carer's own network has halved).
+        One row per month 0..steps (0 is now), columns :data:`CARER_COLUMNS`: ``care_need``,
+        ``carer_hours``, ``carer_load`` (above 1 = more than the carer can carry),
+        ``months_over_limit`` (months in a row above 1), ``carer_network_size`` (a consequence:
+        the carer's own network shrinks while overburdened) and ``mantelval`` (the load has been
+        above 1 for ``mantelval_months`` months in a row).
 
     Raises
     ------
@@ -168,16 +227,21 @@ def simulate_carer_load(care_need: float = 15.0, respite: float = 0.0, shared_ta
     Examples
     --------
     >>> alone = simulate_carer_load(care_need=25, steps=24, seed=1)
-    >>> helped = simulate_carer_load(care_need=25, respite=0.3, shared_tasks=0.3, steps=24, seed=1)
-    >>> bool(alone["mantelval"].iloc[-1]), bool(helped["mantelval"].iloc[-1])
-    (True, False)
-    >>> int(alone["carer_network_size"].iloc[-1]), int(helped["carer_network_size"].iloc[-1])
-    (0, 10)
+    >>> helped = simulate_carer_load(care_need=25, respite=0.4, shared_tasks=0.4, steps=24, seed=1)
+    >>> int(alone.loc[alone["mantelval"], "step"].iloc[0]), bool(helped["mantelval"].any())
+    (6, False)
+    >>> strained = simulate_carer_load(care_need=30, shared_tasks=0.2, csi=11, steps=12, seed=0)
+    >>> round(float(strained["carer_load"].iloc[0]), 1), int(strained.loc[strained["mantelval"], "step"].iloc[0])
+    (1.6, 6)
     """
     steps = _check_steps(steps)
     shared = _check_fraction("shared_tasks", shared_tasks)
+    if capacity is None:
+        start_hours = float(care_need) * (1 - shared) * (1 - _check_fraction("respite", respite)) \
+            if isinstance(care_need, (int, float, np.integer, np.floating)) and not isinstance(care_need, bool) else 0.0
+        capacity = capacity_from_csi(csi, min(max(start_hours, 0.0), 168.0)) if csi is not None else 20.0
     rng = np.random.default_rng(seed)
-    carer = _Carer(care_need, respite, steps, rng, carer_network, capacity, need_growth)
+    carer = _Carer(care_need, respite, steps, rng, carer_network, capacity, need_growth, mantelval_months)
     rows = [{"step": t, **carer.step(t, shared)} for t in range(steps + 1)]
     return pd.DataFrame(rows, columns=list(CARER_COLUMNS))
 
@@ -216,7 +280,7 @@ def simulate(net: EgoNetwork, steps: int = 24, seed: int = 0, *, maintenance: fl
              give_decline: float = 0.04, decay: float = 0.06, loss: float = 0.15,
              carer: str | None | bool = None, care_need: float = 15.0, respite: float = 0.0,
              shared_tasks: float | None = None, carer_network: int = 12, capacity: float = 20.0,
-             need_growth: float = 0.03, return_networks: bool = False):
+             need_growth: float = 0.03, mantelval_months: int = MANTELVAL_MONTHS, return_networks: bool = False):
     """Play a network forward in time (see the module docstring for the model).
 
     Parameters
@@ -238,7 +302,7 @@ def simulate(net: EgoNetwork, steps: int = 24, seed: int = 0, *, maintenance: fl
     carer : str, None or False
         The spilmantelzorger's alter id; None chooses one (:func:`choose_carer`); False leaves the
         carer model out (its columns are then NaN).
-    care_need, respite, carer_network, capacity, need_growth
+    care_need, respite, carer_network, capacity, need_growth, mantelval_months
         As in :func:`simulate_carer_load`.
     shared_tasks : float, optional
         Share of care done by others; None (default) follows the network: the share of the support
@@ -287,7 +351,8 @@ def simulate(net: EgoNetwork, steps: int = 24, seed: int = 0, *, maintenance: fl
         carer = None
     elif carer not in ids:
         raise ValueError(f"carer {carer!r} is not an alter of this network")
-    carer_model = _Carer(care_need, respite, steps, rng, carer_network, capacity, need_growth) if carer else None
+    carer_model = (_Carer(care_need, respite, steps, rng, carer_network, capacity, need_growth, mantelval_months)
+                   if carer else None)
 
     rows, networks, current, lost = [], [], net, 0
     for t in range(steps + 1):
@@ -306,7 +371,7 @@ def simulate(net: EgoNetwork, steps: int = 24, seed: int = 0, *, maintenance: fl
                 current = current.with_alter_changes(carer, valence="ambivalent")
         else:
             row.update(shared_tasks=math.nan, care_need=math.nan, carer_hours=math.nan, carer_load=math.nan,
-                       carer_network_size=math.nan, mantelval=False)
+                       months_over_limit=math.nan, carer_network_size=math.nan, mantelval=False)
         frame = current.alters
         row.update(
             size=current.size,

@@ -11,7 +11,14 @@ from .forms import *  # noqa: F401,F403
 from .selfcheck import *  # noqa: F401,F403
 from .lesson_widgets import *  # noqa: F401,F403
 from .quiz import *  # noqa: F401,F403
-from . import editor, instruments, planner, forms, selfcheck, lesson_widgets, quiz
+from .moments import *  # noqa: F401,F403
+from .casekeuze import *  # noqa: F401,F403
+from .beleid import *  # noqa: F401,F403
+from .welkom import *  # noqa: F401,F403
+from .galerij import *  # noqa: F401,F403
+from . import editor, instruments, planner, forms, selfcheck, lesson_widgets, quiz, moments
+from . import casekeuze, beleid, welkom, galerij
 
-__all__ = [*editor.__all__, *instruments.__all__, *planner.__all__, *forms.__all__, *selfcheck.__all__,
-           *lesson_widgets.__all__, *quiz.__all__]
+__all__ = [name for module in (editor, instruments, planner, forms, selfcheck, lesson_widgets, quiz, moments,
+                               casekeuze, beleid, welkom, galerij)
+           for name in module.__all__]

@@ -32,6 +32,7 @@ __all__ = [
     "FormState",
     "carer_load_simulator",
     "CarerLoadState",
+    "carer_of",
     "kanteling_exercise",
     "KantelingState",
     "DEFAULT_SUPPORT_NEEDS",
@@ -192,25 +193,57 @@ def _num(value: float, digits: int, lang: str) -> str:
 
 _CARER = {
     "title": ("Belasting van de mantelzorger", "Load of the family carer"),
-    "care_need": ("Zorgvraag (uur/week)", "Care need (hours/week)"),
+    "care_need": ("Zorg door de mantelzorger (uur/week)", "Care by the carer (hours/week)"),
     "respite": ("Respijtzorg", "Respite care"),
-    "shared": ("Gedeelde taken", "Shared tasks"),
-    "steps": ("Maanden", "Months"),
+    "shared": ("Taken die anderen overnemen", "Tasks others take over"),
+    "steps": ("Maanden vooruit", "Months ahead"),
     "month": ("maand", "month"),
-    "load": ("belasting mantelzorger", "carer's load"),
+    "load": ("belasting (draaglast / draagkracht)", "load (strain / capacity)"),
     "network": ("eigen netwerk mantelzorger (personen)", "carer's own network (people)"),
-    "limit": ("grens: overbelast", "limit: overloaded"),
-    "mantelval": ("mantelval", "carer breakdown"),
-    "load_axis": ("belasting (1 = grens)", "load (1 = limit)"),
+    "limit": ("grens: wat de mantelzorger kan dragen", "limit: what the carer can carry"),
+    "mantelval": ("mantelval", "carer breakdown (mantelval)"),
+    "load_axis": ("belasting (1 = draagkracht)", "load (1 = capacity)"),
     "network_axis": ("personen", "people"),
     "from_case": ("Startwaarden uit de casus: {what}.", "Starting values from the case: {what}."),
-    "model": ("Een lesmodel, geen voorspelling.", "A teaching model, not a prediction."),
+    "model": ("Een lesmodel, geen voorspelling: mantelval heet hier een belasting die {n} maanden achter elkaar "
+              "boven de draagkracht ligt.",
+              "A teaching model, not a prediction: here carer breakdown (mantelval) means a load above the "
+              "carer's capacity for {n} months in a row."),
 }
 
 
 def _c(key: str, lang: str, **kw: Any) -> str:
     text = _CARER[key][_lang_index(lang)]
     return text.format(**kw) if kw else text
+
+
+def _months(n: int, lang: str) -> str:
+    if lang == "nl":
+        return "1 maand" if n == 1 else f"{n} maanden"
+    return "1 month" if n == 1 else f"{n} months"
+
+
+def carer_of(net: EgoNetwork | None) -> str | None:
+    """The case's mantelzorger: ``"ego"``, an alter id, or None when the case describes no carer.
+
+    A case describes a carer with a ``carer`` block whose ``carer_alter_id`` is ``"ego"`` (the
+    client is the carer, as in ``mantelval_dochter``) or one of its alters.
+
+    Examples
+    --------
+    >>> from netles import datasets
+    >>> carer_of(datasets.load_case("mantelval_dochter")), carer_of(datasets.load_case("pubers_ic"))
+    ('ego', None)
+    """
+    if net is None:
+        return None
+    carer = net.extra.get("carer")
+    if not isinstance(carer, Mapping):
+        return None
+    who = carer.get("carer_alter_id")
+    if who == "ego" or (who is not None and who in net.alter_ids):
+        return who
+    return None
 
 
 def _carer_start(net: EgoNetwork | None) -> tuple[dict, list]:
@@ -222,20 +255,27 @@ def _carer_start(net: EgoNetwork | None) -> tuple[dict, list]:
     carer = (net.extra.get("carer") if net is not None else None) or {}
     hours = carer.get("hours_per_week")
     if isinstance(hours, (int, float)) and not isinstance(hours, bool) and 0 <= hours <= 168:
+        # The case's hours are the care the carer gives now (what others already do is not in
+        # them), so the model starts there with nothing more taken over: the sliders then show what
+        # respite and tasks that others take over would change.
         start["care_need"] = float(hours)
-        notes.append((f"{hours:g} uur zorg per week", f"{hours:g} hours of care a week"))
-    who = carer.get("carer_alter_id")
+        notes.append((f"de mantelzorger geeft nu {hours:g} uur zorg per week",
+                      f"the carer now gives {hours:g} hours of care a week"))
+    who = carer_of(net)
     if who == "ego" and net.size:
         # The ego is the carer: this network is the carer's own network.
         start["carer_network"] = int(net.size)
         notes.append((f"het eigen netwerk van de mantelzorger telt {net.size} mensen",
                       f"the carer's own network has {net.size} people"))
-    elif who is not None and who in net.alter_ids:
-        # The share of support that does not come from the carer, as the network model sees it.
-        shared = float(dynamics.simulate(net, steps=0, carer=who)["shared_tasks"].iloc[0])
-        start["shared_tasks"] = round(shared, 2)
-        notes.append((f"anderen in het netwerk doen {shared:.0%} van de steun",
-                      f"others in the network give {shared:.0%} of the support"))
+    if who is not None and carer.get("csi") is not None:
+        try:
+            result = csi(carer["csi"])
+        except ValidationError:
+            result = None
+        if result is not None and result.score is not None:
+            start["csi"] = int(result.score)
+            notes.append((f"CSI van de mantelzorger {result.score} van 13 ({result.band_label('nl')})",
+                          f"the carer's CSI {result.score} of 13 ({result.band_label('en')})"))
     return start, notes
 
 
@@ -247,41 +287,72 @@ class CarerLoadState:
 
     Parameters
     ----------
-    care_need, respite, shared_tasks, steps, seed, carer_network, capacity
-        As in :func:`netles.models.simulate_carer_load`.
+    care_need, respite, shared_tasks, steps, seed, carer_network, capacity, mantelval_months, csi
+        As in :func:`netles.models.simulate_carer_load`. With a ``csi`` score and no ``capacity``,
+        the carer's draagkracht is set once from the CSI and the starting hours
+        (:func:`netles.models.capacity_from_csi`) and kept while the sliders move.
     lang : {"nl", "en"}
 
     Attributes
     ----------
+    available : bool
+        False for a case without a carer (:meth:`unavailable`): nothing is simulated.
     table : pandas.DataFrame
         The model's table (one row per month, :data:`netles.models.CARER_COLUMNS`).
     mantelval_step : int or None
-        First month in which the carer's own network has halved (mantelval), or None.
+        First month of mantelval (the load above the carer's draagkracht for ``mantelval_months``
+        months in a row), or None.
     overload_step : int or None
         First month with a load above 1, or None.
     message : str
-        The sentence shown under the figure.
-    figure : plotly.graph_objects.Figure
+        The sentences shown under the figure.
+    figure : plotly.graph_objects.Figure or None
 
     Examples
     --------
     >>> state = CarerLoadState(care_need=25, steps=24, seed=1)
-    >>> state.mantelval_step is not None
-    True
-    >>> state.update(respite=0.3, shared_tasks=0.3).mantelval_step is None
+    >>> state.mantelval_step
+    6
+    >>> state.update(respite=0.4, shared_tasks=0.4).mantelval_step is None
     True
     """
 
-    PARAMETERS = ("care_need", "respite", "shared_tasks", "steps", "seed", "carer_network", "capacity")
+    PARAMETERS = ("care_need", "respite", "shared_tasks", "steps", "seed", "carer_network", "capacity",
+                  "mantelval_months", "csi")
 
     def __init__(self, care_need: float = 15.0, respite: float = 0.0, shared_tasks: float = 0.0, steps: int = 24,
-                 seed: int = 0, carer_network: int = 12, capacity: float = 20.0, lang: str = "nl"):
+                 seed: int = 0, carer_network: int = 12, capacity: float | None = None,
+                 mantelval_months: int = dynamics.MANTELVAL_MONTHS, csi: int | None = None, lang: str = "nl"):
         _lang_index(lang)
         self.lang = lang
+        self.available = True
         self.care_need, self.respite, self.shared_tasks = care_need, respite, shared_tasks
-        self.steps, self.seed, self.carer_network, self.capacity = steps, seed, carer_network, capacity
+        self.steps, self.seed, self.carer_network = steps, seed, carer_network
+        self.mantelval_months, self.csi = mantelval_months, csi
+        if capacity is None:
+            if csi is not None:
+                start = float(care_need) * (1 - float(shared_tasks)) * (1 - float(respite))
+                capacity = dynamics.capacity_from_csi(csi, min(max(start, 0.0), 168.0))
+            else:
+                capacity = 20.0
+        self.capacity = capacity
         self._listeners: list = []
         self.update()
+
+    @classmethod
+    def unavailable(cls, reason: str, lang: str = "nl") -> "CarerLoadState":
+        """A state that simulates nothing and says why (a case without a carer)."""
+        import pandas as pd
+
+        state = cls.__new__(cls)
+        _lang_index(lang)
+        state.lang, state.available, state._listeners = lang, False, []
+        state.table = pd.DataFrame(columns=list(dynamics.CARER_COLUMNS))
+        state.mantelval_step = state.overload_step = None
+        state.message, state.figure = reason, None
+        for name in cls.PARAMETERS:
+            setattr(state, name, None)
+        return state
 
     def on_change(self, callback) -> None:
         """Call ``callback(state)`` after every run."""
@@ -295,15 +366,19 @@ class CarerLoadState:
         TypeError
             For an unknown setting.
         ValueError
-            From the model, for a value out of range (the settings are then left unchanged).
+            From the model, for a value out of range (the settings are then left unchanged), or for
+            a state without a carer.
         """
+        if not self.available:
+            raise ValueError(self.message)
         unknown = sorted(set(changes) - set(self.PARAMETERS))
         if unknown:
             raise TypeError(f"unknown setting(s) {', '.join(unknown)}; use {', '.join(self.PARAMETERS)}")
         settings = {name: changes.get(name, getattr(self, name)) for name in self.PARAMETERS}
         table = dynamics.simulate_carer_load(
             settings["care_need"], settings["respite"], settings["shared_tasks"], settings["steps"], settings["seed"],
-            carer_network=settings["carer_network"], capacity=settings["capacity"])
+            carer_network=settings["carer_network"], capacity=settings["capacity"],
+            mantelval_months=settings["mantelval_months"], csi=settings["csi"])
         for name, value in settings.items():
             setattr(self, name, value)
         self.table = table
@@ -318,32 +393,65 @@ class CarerLoadState:
         return self
 
     def _message(self) -> str:
-        t, lang = self.table, self.lang
-        start, end = int(t["carer_network_size"].iloc[0]), int(t["carer_network_size"].iloc[-1])
+        t, lang, n = self.table, self.lang, self.mantelval_months
+        start = int(t["carer_network_size"].iloc[0])
         peak = _num(float(t["carer_load"].max()), 2, lang)
+        parts = []
+        if self.csi is not None:
+            high = self.csi >= dynamics.CSI_LIMIT
+            first = _num(float(t["carer_load"].iloc[0]), 2, lang)
+            parts.append(_pick(
+                lang,
+                f"De CSI van de mantelzorger ({self.csi} van 13) "
+                + ("valt in de band hoge belasting: de belasting ligt nu al boven de draagkracht"
+                   if high else "ligt onder de grens voor hoge belasting")
+                + f"; het model begint daarom bij belasting {first}.",
+                f"The carer's CSI ({self.csi} of 13) "
+                + ("is in the high-strain band: the load is already above the carer's capacity"
+                   if high else "is below the cut-off for high strain")
+                + f"; so the model starts at load {first}."))
         if self.mantelval_step is not None:
             at = int(t.loc[t["step"] == self.mantelval_step, "carer_network_size"].iloc[0])
-            text = _pick(lang,
-                         f"Mantelval in maand {self.mantelval_step}: het eigen netwerk van de mantelzorger is dan "
-                         f"gehalveerd (van {start} naar {at} mensen).",
-                         f"Carer breakdown (mantelval) in month {self.mantelval_step}: the carer's own network has "
-                         f"halved by then (from {start} to {at} people).")
+            parts.append(_pick(
+                lang,
+                f"Mantelval in maand {self.mantelval_step}: de belasting ligt dan al {_months(n, 'nl')} achter elkaar "
+                f"boven wat de mantelzorger kan dragen, en dan lijdt het eigen functioneren eronder (gezondheid, "
+                f"werk, relaties).",
+                f"Carer breakdown (mantelval) in month {self.mantelval_step}: by then the load has been above what "
+                f"the carer can carry for {_months(n, 'en')} in a row, and their own functioning suffers (health, "
+                f"work, relationships)."))
+            if at < start:
+                parts.append(_pick(lang, f"Een gevolg: het eigen netwerk van de mantelzorger is dan geslonken van "
+                                         f"{start} naar {at} mensen.",
+                                   f"A consequence: the carer's own network has shrunk from {start} to {at} people "
+                                   f"by then."))
         else:
-            text = _pick(lang,
-                         f"Geen mantelval in {self.steps} maanden: het eigen netwerk van de mantelzorger telt aan het "
-                         f"eind {end} van de {start} mensen.",
-                         f"No carer breakdown (mantelval) in {self.steps} months: the carer's own network ends with "
-                         f"{end} of {start} people.")
+            streak = int(t["months_over_limit"].iloc[-1])
+            over_now = float(t["carer_load"].iloc[-1]) > 1
+            if over_now:
+                parts.append(_pick(
+                    lang,
+                    f"Nog geen mantelval in {_months(self.steps, 'nl')}, wel een duidelijk risico: de belasting ligt "
+                    f"aan het eind al {_months(streak, 'nl')} boven de draagkracht (mantelval na {n}).",
+                    f"No carer breakdown yet in {_months(self.steps, 'en')}, but a clear risk: at the end the load has "
+                    f"been above the carer's capacity for {_months(streak, 'en')} (breakdown after {n})."))
+            else:
+                parts.append(_pick(
+                    lang,
+                    f"Geen mantelval in {_months(self.steps, 'nl')}: de belasting ligt nooit {_months(n, 'nl')} "
+                    f"achter elkaar boven de draagkracht.",
+                    f"No carer breakdown (mantelval) in {_months(self.steps, 'en')}: the load is never above the "
+                    f"carer's capacity for {_months(n, 'en')} in a row."))
         if self.overload_step == 0:
-            text += " " + _pick(lang, f"Overbelast vanaf het begin (hoogste belasting {peak}).",
-                                f"Overloaded from the start (highest load {peak}).")
+            parts.append(_pick(lang, f"Overbelast vanaf het begin (hoogste belasting {peak}).",
+                               f"Overloaded from the start (highest load {peak})."))
         elif self.overload_step is not None:
-            text += " " + _pick(lang, f"Overbelast vanaf maand {self.overload_step} (hoogste belasting {peak}).",
-                                f"Overloaded from month {self.overload_step} (highest load {peak}).")
+            parts.append(_pick(lang, f"Overbelast vanaf maand {self.overload_step} (hoogste belasting {peak}).",
+                               f"Overloaded from month {self.overload_step} (highest load {peak})."))
         else:
-            text += " " + _pick(lang, f"De belasting blijft onder de grens (hoogste {peak}).",
-                                f"The load stays below the limit (highest {peak}).")
-        return text
+            parts.append(_pick(lang, f"De belasting blijft onder de grens (hoogste {peak}).",
+                               f"The load stays below the limit (highest {peak})."))
+        return " ".join(parts)
 
     def _figure(self) -> go.Figure:
         t, lang = self.table, self.lang
@@ -359,89 +467,128 @@ class CarerLoadState:
                           annotation_text=f"{_c('mantelval', lang)} ({_c('month', lang)} {self.mantelval_step})",
                           annotation_position="top right")
         top = max(float(t["carer_load"].max()) * 1.1, 1.5)
+        people = max(int(self.carer_network), 1)
         fig.update_layout(
             title={"text": _c("title", lang)}, width=640, height=380, margin={"l": 60, "r": 60, "t": 50, "b": 50},
-            xaxis={"title": {"text": _c("month", lang)}, "range": [0, max(self.steps, 1)]},
+            template="plotly_white", separators=",." if lang == "nl" else ".,",
+            # whole months and whole people on the axes
+            xaxis={"title": {"text": _c("month", lang)}, "range": [0, max(self.steps, 1)], "tick0": 0,
+                   "dtick": 1 if self.steps <= 12 else (3 if self.steps <= 36 else 6)},
             yaxis={"title": {"text": _c("load_axis", lang)}, "range": [0, top]},
             yaxis2={"title": {"text": _c("network_axis", lang)}, "overlaying": "y", "side": "right",
-                    "range": [0, max(self.carer_network, 1) * 1.1], "showgrid": False},
+                    "range": [0, people * 1.1], "showgrid": False, "tick0": 0, "dtick": max(1, round(people / 6)),
+                    "tickformat": "d"},
             legend={"orientation": "h", "x": 0, "y": -0.18}, font={"family": "Arial, Helvetica, sans-serif"},
         )
         return fig
 
 
-def carer_load_simulator(net: EgoNetwork | None = None, lang: str = "nl", steps: int = 24, *,
-                         seed: int = 0) -> tuple[W.Widget, CarerLoadState]:
-    """Sliders for the care need, respite care and shared tasks, with the carer's load over time.
+def _case_title(net: EgoNetwork, lang: str) -> str:
+    extra = net.extra
+    title = extra.get("title_en") if lang == "en" else None
+    return str(title or extra.get("title") or net.ego_id or "")
 
-    The figure shows the load of the spilmantelzorger (above 1 = overloaded) and the size of the
-    carer's own network, month by month, from :func:`netles.models.simulate_carer_load`; the line
-    under it says whether and in which month the carer's own network has halved (mantelval).
+
+def _no_carer_sentence(net: EgoNetwork, lang: str) -> str:
+    from .. import datasets
+
+    others = [datasets.load_case(name) for name in datasets.case_names()]
+    with_carer = "; ".join(f"‘{_case_title(c, lang)}’" for c in others if carer_of(c) is not None)
+    title = _case_title(net, lang)
+    return _pick(
+        lang,
+        f"In de casus ‘{title}’ is geen mantelzorger beschreven, dus hier valt geen belasting van een mantelzorger "
+        f"te volgen; dat kan wel bij een casus met een mantelzorger, zoals {with_carer}.",
+        f"The case ‘{title}’ describes no family carer, so there is no carer's load to follow here; a case with a "
+        f"carer shows it, such as {with_carer}.")
+
+
+def carer_load_simulator(net: EgoNetwork | None = None, lang: str = "nl", steps: int = 24, *,
+                         seed: int = 0, mantelval_months: int = dynamics.MANTELVAL_MONTHS) -> tuple[W.Widget, CarerLoadState]:
+    """Sliders for the care need, respite care and tasks others do, with the carer's load month by month.
+
+    The figure shows the load of the spilmantelzorger (what they carry divided by what they can
+    carry; above 1 = more than they can carry) and, as a consequence, the size of the carer's own
+    network, month by month, from :func:`netles.models.simulate_carer_load`. The lines under it say
+    in which month mantelval begins: the load has then been above the carer's draagkracht for
+    ``mantelval_months`` months in a row and harms their own functioning. Where the case has the
+    carer's CSI answers, the CSI is the evidence for the starting load.
 
     Parameters
     ----------
     net : EgoNetwork, optional
-        A case with an ``extra["carer"]`` block: the sliders start from it. The care need starts at
-        its ``hours_per_week``. When the ego is the carer (``carer_alter_id == "ego"``), this
-        network is the carer's own network, so its size is the carer's network at the start. When
-        the carer is an alter, shared tasks start at the share of the support that others give
-        (:func:`netles.models.simulate` at step 0). Everything else keeps the model's defaults.
+        A case. With a ``carer`` block the sliders start from it: the carer's hours from its
+        ``hours_per_week``; when the ego is the carer (``carer_alter_id == "ego"``) this network is
+        the carer's own network; when the carer is an alter, the share
+        of the support that others give is already outside the carer's hours, so tasks others take
+        over start at 0; the carer's CSI (``csi`` answers) sets the starting load. A case without a carer gets one sentence
+        saying so and no simulation. Without ``net`` the model runs with its defaults.
     lang : {"nl", "en"}
     steps : int
         Months to simulate at the start (the widget has a slider for it).
     seed : int
         Random seed of the model (fixed, so moving a slider changes only what the slider changes).
+    mantelval_months : int
+        Months in a row above the draagkracht that count as mantelval.
 
     Returns
     -------
     (widget, CarerLoadState)
         The widget has ``care_need``, ``respite``, ``shared_tasks`` and ``steps`` (sliders),
         ``figure`` (Output), ``message`` (HTML) and ``source`` (HTML: where the starting values
-        came from).
+        came from); for a case without a carer only ``message``.
 
     Examples
     --------
     >>> widget, state = carer_load_simulator()
     >>> widget.care_need.value = 25
-    >>> widget.steps.value = 24
     >>> state.mantelval_step is not None, "Mantelval in maand" in widget.message.value
     (True, True)
-    >>> widget.respite.value, widget.shared_tasks.value = 0.3, 0.3
+    >>> widget.respite.value, widget.shared_tasks.value = 0.5, 0.5
     >>> state.mantelval_step, "Geen mantelval" in widget.message.value
     (None, True)
     """
-    start, notes = _carer_start(net)
-    state = CarerLoadState(steps=steps, seed=seed, lang=lang, **start)
     i = _lang_index(lang)
-    style = {"description_width": "170px"}
-    layout = W.Layout(width="480px")
     box = W.VBox(layout=W.Layout(max_width="900px"))
     box.add_class("netles-carer-load")
+    heading = W.HTML(f"<h4 style='margin:4px 0'>{html.escape(_c('title', lang))}</h4>")
+    if net is not None and carer_of(net) is None:
+        state = CarerLoadState.unavailable(_no_carer_sentence(net, lang), lang)
+        box.message = W.HTML(f"<div class='netles-carer-message'>{html.escape(state.message)}</div>")
+        box.children = [heading, box.message]
+        return box, state
+    start, notes = _carer_start(net)
+    state = CarerLoadState(steps=steps, seed=seed, lang=lang, mantelval_months=mantelval_months, **start)
+    style = {"description_width": "270px"}
+
+    def layout() -> W.Layout:  # one Layout per slider; a 270 px label + a track and readout of 300 px
+        return W.Layout(width="570px", max_width="100%")
+
     box.care_need = W.FloatSlider(value=state.care_need, min=0, max=max(60.0, float(state.care_need)), step=1,
-                                  description=_c("care_need", lang), style=style, layout=layout, readout_format=".0f",
+                                  description=_c("care_need", lang), style=style, layout=layout(), readout_format=".0f",
                                   continuous_update=False)
     box.respite = W.FloatSlider(value=state.respite, min=0, max=1, step=0.05, description=_c("respite", lang),
-                                style=style, layout=layout, readout_format=".0%", continuous_update=False)
+                                style=style, layout=layout(), readout_format=".0%", continuous_update=False)
     box.shared_tasks = W.FloatSlider(value=state.shared_tasks, min=0, max=1, step=0.05, description=_c("shared", lang),
-                                     style=style, layout=layout, readout_format=".0%", continuous_update=False)
+                                     style=style, layout=layout(), readout_format=".0%", continuous_update=False)
     box.steps = W.IntSlider(value=state.steps, min=0, max=max(60, state.steps), step=1, description=_c("steps", lang),
-                            style=style, layout=layout, continuous_update=False)
-    box.figure = W.Output(layout=W.Layout(width="660px", min_height="390px"))
+                            style=style, layout=layout(), continuous_update=False)
+    box.figure = W.Output(layout=W.Layout(width="660px", max_width="100%", min_height="390px"))
     box.message = W.HTML()
     box.source = W.HTML(f"<i>{html.escape(_c('from_case', lang, what='; '.join(n[i] for n in notes)))}</i>" if notes else "")
 
     def redraw(_state=None) -> None:
         figure_output(state.figure, box.figure)
-        colour = "#a40000" if state.mantelval_step is not None else "#1d5e20"
+        colour = "#a40000" if state.mantelval_step is not None or state.overload_step is not None else "#1d5e20"
         box.message.value = (f"<div class='netles-carer-message' style='color:{colour}'><b>{html.escape(state.message)}</b>"
-                             f"</div><div style='color:#555'>{html.escape(_c('model', lang))}</div>")
+                             f"</div><div style='color:#555'>{html.escape(_c('model', lang, n=state.mantelval_months))}</div>")
 
     for name in ("care_need", "respite", "shared_tasks", "steps"):
         getattr(box, name).observe(lambda c, k=name: state.update(**{k: c["new"]}), "value")
     state.on_change(redraw)
     redraw()
-    box.children = [W.HTML(f"<h4 style='margin:4px 0'>{html.escape(_c('title', lang))}</h4>"), box.source,
-                    box.care_need, box.respite, box.shared_tasks, box.steps, box.figure, box.message]
+    box.children = [heading, box.source, box.care_need, box.respite, box.shared_tasks, box.steps, box.figure,
+                    box.message]
     return box, state
 
 
@@ -464,15 +611,15 @@ the network can carry, and there is a meal service) and the wound care on indivi
 (professional expertise).
 """
 
-_CASE_NEED_KEYS = {"need", "hours_per_week", "can_self", "network", "general_provision", "individual_provision",
-                   "function", "frequency"}
+_CASE_NEED_KEYS = {"need", "need_en", "hours_per_week", "can_self", "network", "general_provision",
+                   "individual_provision", "function", "frequency"}
 
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", str(text).lower()).strip("_") or "behoefte"
 
 
-def needs_from_case(net: EgoNetwork) -> tuple[list, dict, dict]:
+def needs_from_case(net: EgoNetwork, lang: str = "nl") -> tuple[list, dict, dict]:
     """The care needs of a case (``net.extra["carer"]["care_needs"]``) as kanteling input.
 
     A need in the case format of ``data/cases/README.md`` (``need``, ``hours_per_week``,
@@ -494,6 +641,9 @@ def needs_from_case(net: EgoNetwork) -> tuple[list, dict, dict]:
     Parameters
     ----------
     net : EgoNetwork
+    lang : {"nl", "en"}
+        With ``"en"`` a need's optional ``need_en`` is its description (the id stays the Dutch one,
+        so both languages place the same needs).
 
     Returns
     -------
@@ -545,8 +695,9 @@ def needs_from_case(net: EgoNetwork) -> tuple[list, dict, dict]:
             while need_id in seen:
                 need_id, n = f"{_slug(item['need'])}_{n}", n + 1
             hours = item.get("hours_per_week", 1.0)
+            description = (item.get("need_en") if lang == "en" else None) or item["need"]
             need = kanteling.SupportNeed(
-                need_id, item["need"], item.get("function", "practical"), item.get("frequency", "weekly"),
+                need_id, description, item.get("function", "practical"), item.get("frequency", "weekly"),
                 float(hours) if isinstance(hours, int) and not isinstance(hours, bool) else hours,
                 client_can=item.get("can_self", False), general_provision=item.get("general_provision") or None)
             helpers = item.get("network") or []
@@ -743,7 +894,7 @@ def kanteling_setup(needs: Sequence | None = None, net: EgoNetwork | None = None
     ctx = None
     if has_case_needs and context is None:
         try:
-            needs, ctx, individual = needs_from_case(network)
+            needs, ctx, individual = needs_from_case(network, lang=lang)
             source = _k("source_case", lang)
         except (ValidationError, TypeError) as exc:
             why = exc.problems[0].message if isinstance(exc, ValidationError) and exc.problems else str(exc)
@@ -813,7 +964,8 @@ def kanteling_exercise(needs: Sequence | None = None, net: EgoNetwork | None = N
     rows = []
     for need in state.needs:
         nid = need.need_id
-        facts = " &middot; ".join([_k("hours", lang, h=f"{need.hours_per_week:g}"),
+        hours = f"{need.hours_per_week:g}".replace(".", ",") if lang == "nl" else f"{need.hours_per_week:g}"
+        facts = " &middot; ".join([_k("hours", lang, h=hours),
                                    html.escape(vocab.label("support", need.function, lang)),
                                    html.escape(vocab.label("contact", need.frequency, lang))])
         label = W.HTML(f"<b>{html.escape(need.description)}</b><br><span style='color:#555;font-size:90%'>{facts}</span>",
@@ -887,7 +1039,8 @@ _L = {
     "going_wrong": ("Het gaat niet goed met de taak", "The task is not going well"),
     "improved": ("Beter na bespreken en vastleggen?", "Better after talking and recording?"),
     "structural": ("Wil vaker andere cliënten helpen (niet eenmalig)", "Wants to help other clients regularly (not once)"),
-    "impossible": ("Deze combinatie kan niet: {why}", "This combination is not possible: {why}"),
+    "impossible": ("Deze combinatie kan niet; kijk nog eens naar: {why}.",
+                   "This combination is not possible; look again at: {why}."),
 }
 
 
@@ -942,6 +1095,16 @@ class LiabilityState:
         """Call ``callback(state)`` after every update."""
         self._listeners.append(callback)
 
+    def question(self, name: str | None) -> str:
+        """The question behind an answer, as the form asks it."""
+        vocabularies = {"actor": liability.ACTORS, "for_whom": liability.FOR_WHOM, "request": liability.REQUESTS,
+                        "procedure": liability.PROCEDURES}
+        if name in vocabularies:
+            return vocabularies[name].field_label(self.lang)
+        if name in _L:
+            return _l(name, self.lang)
+        return _pick(self.lang, "een antwoord", "an answer")
+
     def applies(self, name: str) -> bool:
         """Whether a question applies given the other answers."""
         v = self.values
@@ -975,8 +1138,10 @@ class LiabilityState:
             self.text = self.result.describe(self.lang, disclaimer=False)
         except ValidationError as exc:
             self.result = None
+            # name the question in the reader's words, not the argument's key (the library's own
+            # messages are English, for programmers)
             self.problem = _l("impossible", self.lang, why="; ".join(
-                f"{p.field}: {p.message}" if p.field else p.message for p in exc.problems))
+                dict.fromkeys(self.question(p.field) for p in exc.problems)))
             self.text = self.problem
         for callback in list(self._listeners):
             callback(self)

@@ -124,10 +124,11 @@ class InstrumentState:
         self.instrument = instrument
         self.color_by = color_by or self.color_by
         draw = getattr(plots, instrument)
+        # drawn at the size the switcher shows it: netles.plots places the names for that size
         if instrument in COLORABLE:
-            self.figure = draw(self.network, color_by=self.color_by, lang=self.lang)
+            self.figure = draw(self.network, color_by=self.color_by, lang=self.lang, width=760, height=640)
         else:
-            self.figure = draw(self.network, lang=self.lang)
+            self.figure = draw(self.network, lang=self.lang, width=760, height=640)
         for callback in list(self._listeners):
             callback(self)
 
@@ -171,7 +172,7 @@ def instrument_switcher(
     box.instrument = W.ToggleButtons(options=[(v[i], k) for k, v in INSTRUMENTS.items()], value=instrument,
                                      description=_t("instrument", lang), style={"button_width": "120px"})
     box.color = W.Dropdown(options=color_options(lang), value=color_by, description=_t("color", lang),
-                           layout=W.Layout(width="340px"))
+                           style={"description_width": "90px"}, layout=W.Layout(width="360px", max_width="100%"))
     box.note = W.HTML()
     box.figure = W.Output(layout=W.Layout(width="760px", min_height="640px"))
 

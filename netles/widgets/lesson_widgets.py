@@ -30,6 +30,8 @@ import ipywidgets as widgets
 
 from .. import metrics, vocab
 from ..models import kanteling
+from ..models.dynamics import choose_carer
+from ..models.zorgkracht import CARE_CAPACITY_LABELS, care_capacity
 from ..network import EgoNetwork
 
 __all__ = [
@@ -71,6 +73,16 @@ def _table(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
         for row in rows
     )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def _sized(label_px: int, control_px: int) -> dict:
+    """``style`` and a new ``layout`` for a control with a description: the label gets
+    ``label_px`` (wide enough for its text) and the control itself ``control_px`` on top of it, so a
+    slider keeps a usable track and a dropdown shows its choice, in JupyterLab and Voila at 1366 px
+    wide as at 1920 px. ``max_width`` lets the control shrink in a narrow column instead of
+    overflowing. A new Layout every time: a shared Layout is one model in the browser."""
+    return {"style": {"description_width": f"{label_px}px"},
+            "layout": widgets.Layout(width=f"{label_px + control_px}px", max_width="100%")}
 
 
 def _bar(value: float, maximum: float, width: int = 160) -> str:
@@ -146,9 +158,6 @@ SCHALOCK_DOMAINS = {
 """Schalock's eight quality-of-life domains: key -> (Dutch, English, cluster)."""
 
 _CLUSTER_EN = {"welzijn": "well-being", "participatie": "social participation", "onafhankelijkheid": "independence"}
-# Domains whose level depends directly on the network (the guide: relations and inclusion), and
-# those that a good network makes easier to reach.
-_NETWORK_DIRECT = ("relations", "inclusion")
 
 
 def schalock_widget(scores: Mapping[str, int] | None = None, lang: str = "nl"):
@@ -156,7 +165,7 @@ def schalock_widget(scores: Mapping[str, int] | None = None, lang: str = "nl"):
 
     The result groups the domains into independence, social participation and well-being, and
     lists the domains marked as network-dependent, so a class sees how many of a client's domains
-    hang on the network.
+    hang on the network. No domain starts marked: the guide names no fixed set, the student decides.
 
     Parameters
     ----------
@@ -174,7 +183,9 @@ def schalock_widget(scores: Mapping[str, int] | None = None, lang: str = "nl"):
     >>> w, s = schalock_widget({"relations": 2})
     >>> s.result["lowest"]
     'relations'
-    >>> s.controls["net_inclusion"].value = False
+    >>> s.result["network_domains"]
+    []
+    >>> s.controls["net_relations"].value = True
     >>> s.result["network_domains"]
     ['relations']
     """
@@ -192,7 +203,8 @@ def schalock_widget(scores: Mapping[str, int] | None = None, lang: str = "nl"):
         name = lambda k: SCHALOCK_DOMAINS[k][0 if lang == "nl" else 1]  # noqa: E731
         text = _table([_t(lang, "cluster", "cluster"), _t(lang, "gemiddelde (0-10)", "mean (0-10)")], rows)
         text += "<p>" + _t(lang, "Laagste domein: ", "Lowest domain: ") + f"<b>{html.escape(name(lowest))}</b>. "
-        text += _t(lang, f"{len(network)} van de 8 domeinen hangen volgens jou direct af van het netwerk.",
+        verb = "hangt" if len(network) == 1 else "hangen"
+        text += _t(lang, f"{len(network)} van de 8 domeinen {verb} volgens jou direct af van het netwerk.",
                    f"You marked {len(network)} of 8 domains as depending directly on the network.") + "</p>"
         return {"scores": vals, "cluster_means": means, "network_domains": network, "lowest": lowest}, text
 
@@ -200,9 +212,8 @@ def schalock_widget(scores: Mapping[str, int] | None = None, lang: str = "nl"):
     rows = []
     for k, (nl, en, _) in SCHALOCK_DOMAINS.items():
         state.controls[f"score_{k}"] = widgets.IntSlider(value=int(scores.get(k, 5)), min=0, max=10,
-                                                          description=nl if lang == "nl" else en,
-                                                          style={"description_width": "220px"})
-        state.controls[f"net_{k}"] = widgets.Checkbox(value=k in _NETWORK_DIRECT,
+                                                          description=nl if lang == "nl" else en, **_sized(200, 260))
+        state.controls[f"net_{k}"] = widgets.Checkbox(value=False,
                                                       description=_t(lang, "hangt af van netwerk", "depends on network"))
         rows.append(widgets.HBox([state.controls[f"score_{k}"], state.controls[f"net_{k}"]]))
         state.watch(f"score_{k}", f"net_{k}")
@@ -352,9 +363,10 @@ def stelling_widget(stelling: str, lang: str = "nl"):
                         ("tegen", _t(lang, "tegen (1e ronde)", "against (round 1)")),
                         ("voor_na", _t(lang, "voor (2e ronde)", "for (round 2)")),
                         ("tegen_na", _t(lang, "tegen (2e ronde)", "against (round 2)"))):
-        c[name] = widgets.BoundedIntText(value=0, min=0, max=500, description=label, style={"description_width": "140px"})
+        c[name] = widgets.BoundedIntText(value=0, min=0, max=500, description=label, **_sized(140, 90))
         state.watch(name)
-    c["argument"] = widgets.Text(description=_t(lang, "argument", "argument"), placeholder=_t(lang, "typ een argument", "type an argument"))
+    c["argument"] = widgets.Text(description=_t(lang, "argument", "argument"), placeholder=_t(lang, "typ een argument", "type an argument"),
+                                 **_sized(80, 320))
     pro_btn = widgets.Button(description=_t(lang, "+ voor", "+ for"))
     con_btn = widgets.Button(description=_t(lang, "+ tegen", "+ against"))
     pro_btn.on_click(lambda _: add_argument("pro"))
@@ -410,21 +422,39 @@ def support_functions_widget(net: EgoNetwork, lang: str = "nl"):
         text += "<p>" + _t(lang, "Dekking", "Coverage") + f": {nums['support_coverage']}/5 &middot; "
         text += _t(lang, "gemiddeld aantal functies per persoon", "mean functions per person") + f": {_num(nums['multiplexity'], 2, lang)} &middot; "
         text += _t(lang, "aandeel grootste gever", "share of biggest giver") + f": {_num(nums['max_support_share'], 2, lang)}</p>"
-        return {**nums, "missing": missing, "network": changed}, text
+        # The spil is an informal carer: never a professional (or a volunteer of an organisation).
+        spil = choose_carer(changed)
+        per_alter = metrics.support_given(changed).sum(axis=1)
+        top = str(per_alter.idxmax()) if len(per_alter) and per_alter.max() > 0 else None
+        if spil is not None:
+            text += "<p>" + html.escape(_t(lang, f"Spil van de informele steun: {_alter_label(changed, spil, lang)}.",
+                                           f"Pivot of the informal support: {_alter_label(changed, spil, lang)}.")) + "</p>"
+        if top is not None and top != spil and changed.alter(top)["relation"] in ("professional", "volunteer"):
+            who = _alter_label(changed, top, lang)
+            text += "<p>" + html.escape(_t(
+                lang, f"De meeste steun komt van {who}; die werkt beroepsmatig of als vrijwilliger en is daarom geen "
+                      f"spil (spilmantelzorger): de spil komt uit het eigen netwerk.",
+                f"Most support comes from {who}, who works professionally or as a volunteer and is therefore not "
+                f"the pivot (main family carer): the pivot comes from the client's own circle.")) + "</p>"
+        return {**nums, "missing": missing, "network": changed, "spil": spil}, text
 
     state = LessonState("steunfuncties", lang, compute)
-    header = widgets.HBox([widgets.Label("", layout={"width": "200px"})]
-                          + [widgets.Label(vocab.label("support", f, lang), layout={"width": "120px"}) for f in functions])
+    # Headers as HTML that may wrap onto two lines: a Label cuts "informatie en advies" off.
+    header = widgets.HBox([widgets.HTML("", layout=widgets.Layout(width="200px"))]
+                          + [widgets.HTML(f"<div class='netles-column-head' style='white-space:normal;line-height:1.15'>"
+                                          f"{html.escape(vocab.label('support', f, lang))}</div>",
+                                          layout=widgets.Layout(width="120px")) for f in functions])
     rows = [header]
     given = metrics.support_given(net)
     for a in ids:
         boxes = []
         for f in functions:
-            cb = widgets.Checkbox(value=bool(given.at[a, f]), indent=False, layout={"width": "120px"})
+            cb = widgets.Checkbox(value=bool(given.at[a, f]), indent=False, layout=widgets.Layout(width="120px"))
             state.controls[f"{a}:{f}"] = cb
             state.watch(f"{a}:{f}")
             boxes.append(cb)
-        rows.append(widgets.HBox([widgets.Label(_alter_label(net, a, lang), layout={"width": "200px"}), *boxes]))
+        rows.append(widgets.HBox([widgets.HTML(html.escape(_alter_label(net, a, lang)), layout=widgets.Layout(width="200px")),
+                                  *boxes]))
     return _box(state, _t(lang, "De vijf steunfuncties", "The five support functions"), *rows), state
 
 
@@ -471,10 +501,74 @@ def shrinking_widget(net: EgoNetwork, seed: int = 0, lang: str = "nl"):
 
     state = LessonState("krimpend netwerk", lang, compute)
     state.controls["steps"] = widgets.IntSlider(value=0, min=0, max=len(order),
-                                                description=_t(lang, "contacten kwijt", "contacts lost"),
-                                                style={"description_width": "140px"})
+                                                description=_t(lang, "contacten kwijt", "contacts lost"), **_sized(140, 280))
     state.watch("steps")
     return _box(state, _t(lang, "Een netwerk dat krimpt", "A shrinking network"), state.controls["steps"]), state
+
+
+DIVERSITY_FIELDS = {
+    "relation": ("relatie", "relation"),
+    "gender": ("gender", "gender"),
+    "age_group": ("leeftijdsgroep", "age group"),
+    "marital_status": ("burgerlijke staat", "marital status"),
+    "work": ("werk", "work"),
+    "education": ("opleiding", "education"),
+}
+"""The attributes on which gevarieerdheid is measured: the guide names age, gender, marital status,
+work and education (Van Riet, 2016, in the guide); netles adds the kind of relation. Key -> (Dutch,
+English)."""
+
+_AGE_GROUPS = ((18, "0-17"), (30, "18-29"), (45, "30-44"), (65, "45-64"), (80, "65-79"), (float("inf"), "80+"))
+
+
+def _age_group(age: Any) -> str | None:
+    if age is None or age != age:
+        return None
+    return next(label for upper, label in _AGE_GROUPS if float(age) < upper)
+
+
+def diversity(net: EgoNetwork) -> tuple[dict, list]:
+    """Gevarieerdheid (Blau's index, :func:`netles.metrics.blau`) on every attribute the network has.
+
+    Age is grouped into life stages (0-17, 18-29, 30-44, 45-64, 65-79, 80+) first: two people of 51
+    and 52 are not "different". An attribute counts when at least two alters have a value for it.
+
+    Returns
+    -------
+    (dict, list)
+        ``attribute -> Blau`` in the order of :data:`DIVERSITY_FIELDS`, and the attributes the guide
+        names that this network does not record.
+
+    Examples
+    --------
+    >>> from netles import datasets
+    >>> values, missing = diversity(datasets.load_case("voorbeeld"))
+    >>> {k: round(v, 2) for k, v in values.items()}, missing
+    ({'relation': 0.67, 'gender': 0.48, 'age_group': 0.32}, ['marital_status', 'work', 'education'])
+    """
+    derived = net
+    for alter_id in net.alter_ids:
+        group = _age_group(net.alter(alter_id).get("age"))
+        if group is not None:
+            derived = derived.with_alter_changes(alter_id, age_group=group)
+    frame = derived.alters
+    values, missing = {}, []
+    for attr in DIVERSITY_FIELDS:
+        if attr in frame.columns and frame[attr].notna().sum() >= 2:
+            values[attr] = metrics.blau(derived, attr)
+        elif attr not in ("relation", "gender", "age_group"):
+            missing.append(attr)
+    return values, missing
+
+
+def _first_untied_pair(net: EgoNetwork) -> tuple[str | None, str | None]:
+    """Two different alters who are not tied yet (to start the 'add a tie' dropdowns on a real choice)."""
+    ids = net.alter_ids
+    for i, a in enumerate(ids):
+        for b in ids[i + 1:]:
+            if not net.has_tie(a, b):
+                return a, b
+    return (ids[0], ids[1]) if len(ids) > 1 else ((ids[0], None) if ids else (None, None))
 
 
 def structure_widget(net: EgoNetwork, max_minutes: float = metrics.DEFAULT_MAX_MINUTES, lang: str = "nl"):
@@ -482,7 +576,9 @@ def structure_widget(net: EgoNetwork, max_minutes: float = metrics.DEFAULT_MAX_M
 
     The thresholds (travel minutes that still count as reachable, which contact frequencies count as
     frequent) are sliders, and two dropdowns add an extra acquaintance tie so the class sees the
-    density change.
+    density change; they start on two people who do not know each other yet. Gevarieerdheid is
+    measured on every attribute the case records (:func:`diversity`), and the table says which of
+    the attributes the guide names are missing.
 
     Examples
     --------
@@ -510,26 +606,37 @@ def structure_widget(net: EgoNetwork, max_minutes: float = metrics.DEFAULT_MAX_M
     def compute(state):
         n = current()
         freq = tuple(c for c in vocab.CONTACT if _CONTACT_RANK[c] <= _CONTACT_RANK[state.value("frequent")])
-        res = {"size": metrics.size(n), "blau_relation": metrics.blau(n, "relation"), "density": metrics.density(n),
+        varied, missing = diversity(n)
+        res = {"size": metrics.size(n), "blau_relation": metrics.blau(n, "relation"), "diversity": varied,
+               "density": metrics.density(n),
                "share_reachable": metrics.share_reachable(n, max_minutes=state.value("max_minutes")),
                "share_weekly": metrics.share_weekly(n, frequencies=freq), "network": n}
-        rows = [(_t(lang, "omvang", "size"), res["size"]),
-                (_t(lang, "gevarieerdheid (Blau, relatie)", "diversity (Blau, relation)"), _num(res["blau_relation"], 2, lang)),
-                (_t(lang, "dichtheid", "density"), _num(res["density"], 2, lang)),
+        i = 0 if lang == "nl" else 1
+        rows = [(_t(lang, "omvang", "size"), res["size"])]
+        rows += [(_t(lang, f"gevarieerdheid (Blau) naar {DIVERSITY_FIELDS[a][0]}", f"diversity (Blau) by {DIVERSITY_FIELDS[a][1]}"),
+                  _num(v, 2, lang)) for a, v in varied.items()]
+        rows += [(_t(lang, "dichtheid", "density"), _num(res["density"], 2, lang)),
                 (_t(lang, "bereikbaarheid (aandeel binnen de reistijd)", "reachability (share within travel time)"), _num(res["share_reachable"], 2, lang)),
                 (_t(lang, "contactfrequentie (aandeel vaak gezien)", "contact frequency (share seen often)"), _num(res["share_weekly"], 2, lang))]
-        return res, _table([_t(lang, "kenmerk", "feature"), _t(lang, "waarde", "value")], rows)
+        text = _table([_t(lang, "kenmerk", "feature"), _t(lang, "waarde", "value")], rows)
+        if missing:
+            names = ", ".join(DIVERSITY_FIELDS[a][i] for a in missing)
+            text += "<p style='font-size:90%'>" + html.escape(_t(
+                lang, f"Gevarieerdheid gaat ook over {names}; die staan niet in deze casus.",
+                f"Diversity is also about {names}; this case does not record them.")) + "</p>"
+        return res, text
 
     state = LessonState("structuurkenmerken", lang, compute)
     c = state.controls
     c["max_minutes"] = widgets.IntSlider(value=int(max_minutes), min=0, max=120, step=5,
-                                         description=_t(lang, "max. reistijd (min)", "max. travel (min)"),
-                                         style={"description_width": "160px"})
+                                         description=_t(lang, "max. reistijd (min)", "max. travel (min)"), **_sized(160, 280))
     c["frequent"] = widgets.Dropdown(options=[(vocab.label("contact", x, lang), x) for x in vocab.CONTACT], value="weekly",
-                                     description=_t(lang, "vaak = minstens", "often = at least"), style={"description_width": "160px"})
+                                     description=_t(lang, "vaak = minstens", "often = at least"), **_sized(160, 180))
     opts = [(_alter_label(net, a, lang), a) for a in ids]
-    c["tie_a"] = widgets.Dropdown(options=opts, description=_t(lang, "band tussen", "tie between"))
-    c["tie_b"] = widgets.Dropdown(options=opts, description=_t(lang, "en", "and"))
+    first, second = _first_untied_pair(net)
+    c["tie_a"] = widgets.Dropdown(options=opts, value=first, description=_t(lang, "band tussen", "tie between"),
+                                  **_sized(90, 200))
+    c["tie_b"] = widgets.Dropdown(options=opts, value=second, description=_t(lang, "en", "and"), **_sized(40, 200))
     btn = widgets.Button(description=_t(lang, "voeg band toe", "add tie"))
 
     def add_tie() -> None:
@@ -580,7 +687,7 @@ def tie_strength_widget(net: EgoNetwork, strong_max_circle: int = metrics.DEFAUL
     state = LessonState("sterke en zwakke banden", lang, compute)
     state.controls["max_circle"] = widgets.IntSlider(value=int(strong_max_circle), min=1, max=3,
                                                      description=_t(lang, "sterk t/m cirkel", "strong up to circle"),
-                                                     style={"description_width": "160px"})
+                                                     **_sized(160, 220))
     state.watch("max_circle")
     return _box(state, _t(lang, "Sterke en zwakke banden", "Strong and weak ties"), state.controls["max_circle"]), state
 
@@ -590,7 +697,10 @@ def bonding_bridging_widget(net: EgoNetwork, lang: str = "nl"):
 
     *Bonding* adds someone tied to all family members; *bridging* adds a club member tied to nobody
     yet (a door to another group). The table shows how density, the alter-alter E-I index (family
-    against the rest), components and effective size respond.
+    against the rest), components and effective size respond, and the composition (share of family,
+    kinds of relations, gevarieerdheid). The widget says that the structural numbers are a rough
+    proxy: Putnam's bonding rests on reciprocity and trust, bridging on reaching other groups, and a
+    map shows neither directly.
 
     Examples
     --------
@@ -621,16 +731,37 @@ def bonding_bridging_widget(net: EgoNetwork, lang: str = "nl"):
     def numbers(n: EgoNetwork) -> dict:
         groups = {a: vocab.RELATION_KIND_OF[n.alter(a)["relation"]] == "family" for a in n.alter_ids}
         return {"density": metrics.density(n), "ei_family": metrics.ei_alter_ties(n, groups),
-                "components": metrics.components(n), "effective_size": metrics.effective_size(n)}
+                "components": metrics.components(n), "effective_size": metrics.effective_size(n),
+                # composition: who the people are, not only how they are linked
+                "share_family": metrics.share_family(n), "n_categories_relation": metrics.n_categories(n, "relation"),
+                "blau_relation": metrics.blau(n, "relation")}
 
     base = numbers(net)
+    labels = {"density": ("dichtheid", "density"), "ei_family": ("E-I familie/rest", "E-I family/rest"),
+              "components": ("aparte groepjes", "separate groups"), "effective_size": ("effectieve omvang", "effective size"),
+              "share_family": ("aandeel familie", "share of family"),
+              "n_categories_relation": ("soorten relaties", "kinds of relations"),
+              "blau_relation": ("gevarieerdheid (Blau) naar relatie", "diversity (Blau) by relation")}
+    structure = ("density", "ei_family", "components", "effective_size")
 
     def compute(state):
         res = numbers(variant(state.value("choice")))
-        labels = {"density": _t(lang, "dichtheid", "density"), "ei_family": _t(lang, "E-I familie/rest", "E-I family/rest"),
-                  "components": _t(lang, "aparte groepjes", "separate groups"), "effective_size": _t(lang, "effectieve omvang", "effective size")}
-        rows = [(labels[k], _num(base[k], 2, lang), _num(v, 2, lang)) for k, v in res.items()]
-        return res, _table(["", _t(lang, "nu", "now"), _t(lang, "met toevoeging", "with addition")], rows)
+        i = 0 if lang == "nl" else 1
+        head = ["", _t(lang, "nu", "now"), _t(lang, "met toevoeging", "with addition")]
+        fmt = lambda k, v: str(int(v)) if k in ("components", "n_categories_relation") and v == v else _num(v, 2, lang)  # noqa: E731
+        text = f"<p><b>{_t(lang, 'Structuur', 'Structure')}</b></p>"
+        text += _table(head, [(labels[k][i], fmt(k, base[k]), fmt(k, res[k])) for k in structure])
+        text += f"<p><b>{_t(lang, 'Samenstelling', 'Composition')}</b></p>"
+        text += _table(head, [(labels[k][i], fmt(k, base[k]), fmt(k, res[k])) for k in res if k not in structure])
+        text += "<p style='font-size:90%'>" + html.escape(_t(
+            lang,
+            "Let op: dichtheid en aparte groepjes zijn maar een ruwe benadering van bonding en bridging. Bonding "
+            "draait om wederkerigheid, vertrouwen en betrokkenheid, bridging om verbinding met andere groepen en "
+            "andere informatie; dat staat niet op de kaart. Kijk daarom ook naar de samenstelling: wie zijn het?",
+            "Note: density and separate groups are only a rough proxy for bonding and bridging. Bonding is about "
+            "reciprocity, trust and commitment, bridging about links to other groups and other information; the "
+            "map does not show that. So look at the composition too: who are these people?")) + "</p>"
+        return res, text
 
     state = LessonState("bonding en bridging", lang, compute)
     state.controls["choice"] = widgets.ToggleButtons(options=[(_t(lang, "niets", "nothing"), "none"),
@@ -681,11 +812,12 @@ def vraagverlegenheid_widget(lang: str = "nl"):
 
     state = LessonState("vraagverlegenheid", lang, compute)
     state.controls["kind"] = widgets.Dropdown(options=[(vocab.label("support", f, lang), f) for f in ("practical", "information", "emotional")],
-                                              value="practical", description=_t(lang, "soort hulp", "kind of help"))
+                                              value="practical", description=_t(lang, "soort hulp", "kind of help"),
+                                              **_sized(290, 200))
     rows = [state.controls["kind"]]
     for k, labels in _BARRIERS.items():
         state.controls[k] = widgets.IntSlider(value=0, min=0, max=3, description=labels[0 if lang == "nl" else 1],
-                                              style={"description_width": "260px"}, layout={"width": "480px"})
+                                              **_sized(290, 220))
         rows.append(state.controls[k])
     state.watch("kind", *_BARRIERS)
     return _box(state, _t(lang, "Vraagverlegenheid", "Reluctance to ask for help"), *rows), state
@@ -738,7 +870,8 @@ def sns_widget(lang: str = "nl", max_weeks: int = 6):
 
     state = LessonState("sociale netwerkstrategieën", lang, compute)
     state.controls["phase"] = widgets.ToggleButtons(options=[(p[1][0 if lang == "nl" else 1], p[0]) for p in _SNS_PHASES], value="kompas")
-    state.controls["weeks"] = widgets.IntSlider(value=6, min=1, max=16, description=_t(lang, "weken tussen", "weeks between"))
+    state.controls["weeks"] = widgets.IntSlider(value=6, min=1, max=16, description=_t(lang, "weken tussen", "weeks between"),
+                                                **_sized(120, 260))
     state.watch("phase", "weeks")
     return _box(state, _t(lang, "Sociale netwerkstrategieën", "Social network strategies"),
                 state.controls["phase"], state.controls["weeks"]), state
@@ -778,7 +911,7 @@ def seven_steps_widget(lang: str = "nl"):
         return {"step": k, "done": k - 1, "name": name[i]}, f"<ol>{items}</ol><p><i>{html.escape(q[i])}</i></p>"
 
     state = LessonState("zeven stappen", lang, compute)
-    state.controls["step"] = widgets.IntSlider(value=1, min=1, max=7, description=_t(lang, "stap", "step"))
+    state.controls["step"] = widgets.IntSlider(value=1, min=1, max=7, description=_t(lang, "stap", "step"), **_sized(60, 260))
     state.watch("step")
     return _box(state, _t(lang, "Zeven stappen naar een sterker netwerk", "Seven steps to a stronger network"), state.controls["step"]), state
 
@@ -787,7 +920,6 @@ def _dimension_variants(net: EgoNetwork, lang: str) -> dict[str, EgoNetwork]:
     """One example intervention per strengthening dimension, applied to a copy of the network."""
     alters = net.alters
     out = {"none": net}
-    faded = alters[alters["status"] == "faded"]["alter_id"].tolist()
     size = net.with_alter({"alter_id": "_new", "name": _t(lang, "maatje (vrijwilliger)", "buddy (volunteer)"), "relation": "volunteer",
                            "circle": 3, "contact": "weekly", "travel_minutes": 10, "support": ["companionship"], "support_direction": "receives"})
     out["size"] = size
@@ -807,11 +939,36 @@ def _dimension_variants(net: EgoNetwork, lang: str) -> dict[str, EgoNetwork]:
         if t is not None and t > metrics.DEFAULT_MAX_MINUTES and net.alter(a)["relation"] != "professional":
             reach = reach.with_alter_changes(a, travel_minutes=metrics.DEFAULT_MAX_MINUTES)  # a lift, a bus pass
     out["reach"] = reach
-    care = net
-    for a in (faded or informal[:1]):
-        care = care.with_alter_changes(a, status="active", contact="weekly", support=["practical", "emotional"],
-                                       support_direction="mutual")
-    out["care"] = care
+    out["care"] = _more_carriers(net)
+    return out
+
+
+def _more_carriers(net: EgoNetwork) -> EgoNetwork:
+    """Zorgkracht strengthened with the RADIO interventions: people from the client's own circle who
+    give nothing now start to help. Faded contacts are revived, disrupted or burdening ones
+    unblocked, and then activated for practical help; if there are none, active people who give no
+    support yet are activated."""
+    from ..models import radio
+
+    def informal(a: str) -> bool:
+        return net.alter(a)["relation"] not in ("professional", "volunteer")
+
+    given = metrics.support_given(net).sum(axis=1)
+    first = {"faded": radio.revive, "disrupted": radio.unblock}
+    out = net
+    stuck = [a for a in net.alter_ids if informal(a)
+             and (net.alter(a).get("status") in first or net.alter(a).get("valence") == "burdening")]
+    idle = [a for a in net.alter_ids if informal(a) and a not in stuck and given.get(a, 0) == 0]
+    for a in stuck or idle:
+        try:
+            status = out.alter(a).get("status")
+            if status == "faded":
+                out = radio.revive(out, a).network
+            elif status == "disrupted" or out.alter(a).get("valence") == "burdening":
+                out = radio.unblock(out, a).network
+            out = radio.activate(out, a, "practical").network
+        except radio.NotApplicable:
+            continue
     return out
 
 
@@ -821,12 +978,17 @@ _DIMENSIONS = {
     "variety": ("variatie vergroten: een lotgenoot uit een herstelgroep", "variety: a peer from a recovery group"),
     "density": ("dichtheid vergroten: mensen aan elkaar voorstellen", "density: introduce people to each other"),
     "reach": ("bereikbaarheid verbeteren: vervoer regelen", "reachability: arrange transport"),
-    "care": ("zorgkracht versterken: verwaterde contacten weer oppakken", "care capacity: revive faded contacts"),
+    "care": ("zorgkracht versterken: wie nu niets geeft, doet weer mee (reanimeren, deblokkeren, activeren)",
+             "care capacity: people who give nothing now join in (revive, unblock, activate)"),
 }
 
 
 def dimensions_widget(net: EgoNetwork, lang: str = "nl"):
     """The five dimensions of strengthening, each with an example intervention on the case network.
+
+    Zorgkracht (care capacity) is shown with the approximation of :func:`netles.models.care_capacity`
+    (people from the client's own circle who give support now, and the functions they cover), and
+    the widget says that it is an approximation; multiplexity is shown as what it is.
 
     Examples
     --------
@@ -838,28 +1000,49 @@ def dimensions_widget(net: EgoNetwork, lang: str = "nl"):
     >>> s.controls["dimension"].value = "size"
     >>> s.result["size"] - s.result["before"]["size"]
     1
+    >>> s.controls["dimension"].value = "care"
+    >>> s.result["care_carriers"] > s.result["before"]["care_carriers"]
+    True
     """
     variants = _dimension_variants(net, lang)
 
     def numbers(n: EgoNetwork) -> dict:
+        capacity = care_capacity(n)
         return {"size": metrics.size(n), "blau_relation": metrics.blau(n, "relation"), "density": metrics.density(n),
-                "share_reachable": metrics.share_reachable(n), "support_coverage": metrics.support_coverage(n),
+                "share_reachable": metrics.share_reachable(n), "care_carriers": int(capacity["carriers"]),
+                "care_functions": int(capacity["functions"]), "support_coverage": metrics.support_coverage(n),
                 "multiplexity": metrics.multiplexity(n)}
 
     before = numbers(net)
-    labels = {"size": ("omvang", "size"), "blau_relation": ("variatie (Blau)", "variety (Blau)"), "density": ("dichtheid", "density"),
-              "share_reachable": ("bereikbaar", "reachable"), "support_coverage": ("steunfuncties", "support functions"),
-              "multiplexity": ("functies per persoon", "functions per person")}
+    labels = {"size": ("omvang", "size"), "blau_relation": ("variatie (Blau) naar relatie", "variety (Blau) by relation"),
+              "density": ("dichtheid", "density"), "share_reachable": ("aandeel bereikbaar", "share reachable"),
+              "care_carriers": CARE_CAPACITY_LABELS["carriers"], "care_functions": CARE_CAPACITY_LABELS["functions"],
+              "support_coverage": ("steunfuncties gedekt (iedereen)", "support functions covered (everyone)"),
+              "multiplexity": ("steunfuncties per persoon (multiplexiteit)", "support functions per person (multiplexity)")}
+    whole = ("size", "care_carriers", "care_functions", "support_coverage")
 
     def compute(state):
         after = numbers(variants[state.value("dimension")])
-        rows = [(labels[k][0 if lang == "nl" else 1], _num(before[k], 2, lang), _num(v, 2, lang),
+        fmt = lambda k, v: str(int(v)) if k in whole else _num(v, 2, lang)  # noqa: E731
+        rows = [(labels[k][0 if lang == "nl" else 1], fmt(k, before[k]), fmt(k, v),
                  "↑" if v > before[k] + 1e-9 else ("↓" if v < before[k] - 1e-9 else "")) for k, v in after.items()]
-        return {**after, "before": before}, _table(["", _t(lang, "nu", "now"), _t(lang, "na ingreep", "after"), ""], rows)
+        text = _table(["", _t(lang, "nu", "now"), _t(lang, "na ingreep", "after"), ""], rows)
+        text += "<p style='font-size:90%'>" + html.escape(_t(
+            lang,
+            "Zorgkracht is wat het netwerk werkelijk aan zorg en steun kan geven. De kaart laat dat niet zien; "
+            "netles benadert het met het aantal mensen uit het eigen netwerk dat nu steun geeft (actief, niet "
+            "belastend) en de steunfuncties die zij dekken. Het is een benadering: tijd, gezondheid en "
+            "bereidheid staan niet op de kaart. Multiplexiteit (functies per persoon) is iets anders.",
+            "Care capacity (zorgkracht) is what the network can really give in care and support. The map does not "
+            "show it; netles approximates it by the number of people from the client's own circle who give support "
+            "now (active, not burdening) and the support functions they cover. It is an approximation: time, health "
+            "and willingness are not on the map. Multiplexity (functions per person) is something else.")) + "</p>"
+        return {**after, "before": before}, text
 
     state = LessonState("vijf dimensies", lang, compute)
     state.controls["dimension"] = widgets.Dropdown(options=[(v[0 if lang == "nl" else 1], k) for k, v in _DIMENSIONS.items()],
-                                                   value="none", description=_t(lang, "ingreep", "intervention"), layout={"width": "560px"})
+                                                   value="none", description=_t(lang, "ingreep", "intervention"),
+                                                   **_sized(90, 470))
     state.watch("dimension")
     return _box(state, _t(lang, "Vijf dimensies van versterken", "Five dimensions of strengthening"), state.controls["dimension"]), state
 
@@ -876,18 +1059,23 @@ _SKILLS = {
     "coordinate": ("coördineren", "coordinate"),
     "collaborate": ("samenwerken formeel en informeel", "collaborate formal and informal"),
     "extend": ("uitbreiden", "extend"),
-    "maintain": ("onderhouden", "maintain"),
+    "revive": ("reanimeren (oude contacten weer opgepakt)", "revive (old contacts picked up again)"),
 }
+"""The kinds of change the pilot widget switches on and off. Reviving a faded contact is *reanimeren*
+(RADIO), not *onderhouden*: maintaining is keeping what is there, which a before/after map shows
+as what stayed, not as a change."""
 
 
 def _classify_changes(voor: EgoNetwork, na: EgoNetwork) -> dict[str, list]:
-    """Sort the differences between the before and after network by the pilot's four skills."""
+    """Sort the differences between the before and after network: new people, revived contacts and
+    new ties (coördineren, samenwerken formeel/informeel)."""
     before_ids = set(voor.alter_ids)
     kind = lambda n, a: vocab.RELATION_KIND_OF[n.alter(a)["relation"]]  # noqa: E731
     out: dict[str, list] = {k: [] for k in _SKILLS}
     out["extend"] = [("alter", a) for a in na.alter_ids if a not in before_ids]
-    out["maintain"] = [("revive", a) for a in na.alter_ids if a in before_ids
-                       and voor.alter(a).get("status") != "active" and na.alter(a).get("status") == "active"]
+    out["revive"] = [("revive", a) for a in na.alter_ids if a in before_ids
+                     and (voor.alter(a).get("status") or "active") != "active"
+                     and (na.alter(a).get("status") or "active") == "active"]
     for a, b in na.tie_pairs():
         old_a, old_b = a in before_ids, b in before_ids
         if old_a and old_b and voor.has_tie(a, b):
@@ -902,26 +1090,38 @@ def _classify_changes(voor: EgoNetwork, na: EgoNetwork) -> dict[str, list]:
     return out
 
 
-def pilot_skills_widget(voor: EgoNetwork, na: EgoNetwork, lang: str = "nl"):
-    """Before and after the pilot: switch the four trained skills on and off and see their share.
+def _kept(voor: EgoNetwork, na: EgoNetwork) -> list[str]:
+    """Informal contacts that were active before and still are: what maintaining (onderhouden) keeps."""
+    return [a for a in voor.alter_ids if a in na.alter_ids
+            and voor.alter(a)["relation"] != "professional"
+            and (voor.alter(a).get("status") or "active") == "active"
+            and (na.alter(a).get("status") or "active") == "active"]
 
-    The differences between the two networks are sorted by skill: new people (uitbreiden), faded
-    contacts active again (onderhouden), new ties between professionals and informal people
-    (samenwerken formeel/informeel) and other new ties that link people up (coördineren). With all
-    skills on, the network equals the after network.
+
+def pilot_skills_widget(voor: EgoNetwork, na: EgoNetwork, lang: str = "nl"):
+    """Before and after the pilot: switch the kinds of change on and off and see what each adds.
+
+    The differences between the two networks are sorted: new people (uitbreiden), new ties between
+    professionals and informal people (samenwerken formeel/informeel), other new ties that link
+    people up (coördineren) and faded contacts that are active again (reanimeren). The fourth skill
+    of the pilot, onderhouden (maintaining), is about keeping what is there: the widget counts the
+    contacts that were active before and still are, and does not count revived contacts as
+    maintained. With everything on, the network equals the after network.
 
     Examples
     --------
     >>> from netles import datasets
-    >>> voor, na = datasets.load_case("pilot_voor"), datasets.load_case("pilot_na")
+    >>> pilot = datasets.load_case("pilot_netwerkversterking")
+    >>> voor, na = pilot.moment("voor"), pilot.moment("na")
     >>> w, s = pilot_skills_widget(voor, na)
-    >>> s.result["size"] == na.size
-    True
+    >>> s.result["size"] == na.size, s.result["changes"]["revive"], s.result["kept"]
+    (True, 2, 4)
     >>> s.controls["extend"].value = False
     >>> s.result["size"] == voor.size
     True
     """
     changes = _classify_changes(voor, na)
+    kept = _kept(voor, na)
 
     def build(state) -> EgoNetwork:
         on = {k for k in _SKILLS if state.value(k)}
@@ -930,8 +1130,8 @@ def pilot_skills_widget(voor: EgoNetwork, na: EgoNetwork, lang: str = "nl"):
             for ch in changes["extend"]:
                 if ch[0] == "alter":
                     out = out.with_alter(na.alter(ch[1]))
-        if "maintain" in on:
-            for _, a in changes["maintain"]:
+        if "revive" in on:
+            for _, a in changes["revive"]:
                 rec = na.alter(a)
                 out = out.with_alter_changes(a, **{k: rec.get(k) for k in ("status", "contact", "circle", "support", "support_direction")})
         for skill in ("extend", "coordinate", "collaborate"):
@@ -942,9 +1142,10 @@ def pilot_skills_widget(voor: EgoNetwork, na: EgoNetwork, lang: str = "nl"):
         return out
 
     keys = ("size", "density", "support_coverage", "share_professional", "share_strong", "components")
-    names = {"size": ("omvang", "size"), "density": ("dichtheid", "density"), "support_coverage": ("steunfuncties", "support functions"),
-             "share_professional": ("aandeel professionals", "share professionals"), "share_strong": ("aandeel sterk", "share strong"),
+    names = {"size": ("omvang", "size"), "density": ("dichtheid", "density"), "support_coverage": ("steunfuncties gedekt", "support functions covered"),
+             "share_professional": ("aandeel professionals", "share professionals"), "share_strong": ("aandeel sterke banden", "share strong ties"),
              "components": ("aparte groepjes", "separate groups")}
+    whole = ("size", "support_coverage", "components")
 
     def numbers(n: EgoNetwork) -> dict:
         return {k: getattr(metrics, k)(n) for k in keys}
@@ -954,14 +1155,25 @@ def pilot_skills_widget(voor: EgoNetwork, na: EgoNetwork, lang: str = "nl"):
     def compute(state):
         n = build(state)
         res = numbers(n)
-        rows = [(names[k][0 if lang == "nl" else 1], _num(before[k], 2, lang), _num(res[k], 2, lang)) for k in keys]
+        fmt = lambda k, v: str(int(v)) if k in whole else _num(v, 2, lang)  # noqa: E731
+        rows = [(names[k][0 if lang == "nl" else 1], fmt(k, before[k]), fmt(k, res[k])) for k in keys]
         counts = {k: len(v) for k, v in changes.items()}
-        text = _table(["", _t(lang, "vóór", "before"), _t(lang, "met gekozen vaardigheden", "with chosen skills")], rows)
-        text += "<p>" + " &middot; ".join(f"{_SKILLS[k][0 if lang == 'nl' else 1]}: {counts[k]}" for k in _SKILLS) + "</p>"
-        return {**res, "changes": counts, "network": n}, text
+        text = _table(["", _t(lang, "vóór", "before"), _t(lang, "met gekozen veranderingen", "with chosen changes")], rows)
+        text += "<p>" + " &middot; ".join(f"{html.escape(_SKILLS[k][0 if lang == 'nl' else 1])}: {counts[k]}" for k in _SKILLS) + "</p>"
+        text += "<p style='font-size:90%'>" + html.escape(_t(
+            lang,
+            f"Onderhouden: {len(kept)} contacten uit het eigen netwerk die vóór het project actief waren, zijn dat na "
+            f"een jaar nog. Onderhouden zie je aan wat blijft, niet aan een verandering; weer opgepakte contacten "
+            f"tellen als reanimeren.",
+            f"Maintaining: {len(kept)} contacts from the client's own circle that were active before the project still "
+            f"are a year later. Maintaining shows in what stays, not in a change; contacts picked up again count as "
+            f"reviving.")) + "</p>"
+        return {**res, "changes": counts, "kept": len(kept), "network": n}, text
 
     state = LessonState("vier vaardigheden pilot", lang, compute)
     for k, v in _SKILLS.items():
-        state.controls[k] = widgets.Checkbox(value=True, description=v[0 if lang == "nl" else 1], indent=False)
+        state.controls[k] = widgets.Checkbox(value=True, description=v[0 if lang == "nl" else 1], indent=False,
+                                             layout=widgets.Layout(width="auto"))
     state.watch(*_SKILLS)
-    return _box(state, _t(lang, "De vier vaardigheden uit de pilot", "The pilot's four skills"), widgets.HBox(list(state.controls.values()))), state
+    return _box(state, _t(lang, "De vier vaardigheden uit de pilot", "The pilot's four skills"),
+                widgets.HBox(list(state.controls.values()), layout=widgets.Layout(flex_flow="row wrap"))), state

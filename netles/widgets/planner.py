@@ -305,7 +305,7 @@ def _comparison_html(comparison: pd.DataFrame, lang: str) -> str:
     return f'<table class="netles-comparison" style="font-size:12px;border-collapse:collapse">{head}{rows}</table>'
 
 
-def _layout(width: str = "340px", **kw: Any) -> W.Layout:
+def _layout(width: str = "380px", **kw: Any) -> W.Layout:
     """A new Layout for one control.
 
     Every control gets its own Layout object: a Layout shared between widgets is one model in the
@@ -332,7 +332,7 @@ class _PlannerWidget(W.VBox):
     def __init__(self, state: PlannerState, handout_path: str | os.PathLike):
         lang = self.lang = state.lang
         self.state = state
-        style = {"description_width": "110px"}
+        style = {"description_width": "140px"}  # "Naam nieuw lid", "Name of new member" fit
         self.alter = W.Dropdown(description=_t("alter", lang), layout=_layout(), style=style)
         self.action = W.Dropdown(description=_t("action", lang), layout=_layout(), style=style)
         self.function = W.Dropdown(description=_t("function", lang), layout=_layout(), style=style)
@@ -356,12 +356,12 @@ class _PlannerWidget(W.VBox):
             options=[(_t("no_goal", lang), ""), *[(v[vocab.LANGUAGES.index(lang)], k) for k, v in PLAN_GOALS.items()]],
             description=_t("goal", lang), layout=_layout("420px"), style=style,
         )
-        self.title = W.Text(description=_t("title", lang), layout=_layout("420px"), style=style)
+        self.title = W.Text(description=_t("title", lang), layout=_layout("430px"), style=style)
         self.notes = {key: W.Textarea(layout=_layout("95%", height="56px")) for key in PLAN_STEPS}
         notes = W.Accordion(children=list(self.notes.values()), layout=_layout("430px"))
         for i, (key, labels) in enumerate(PLAN_STEPS.items()):
             notes.set_title(i, f"{i + 1}. {labels[vocab.LANGUAGES.index(lang)]}")
-        self.file = W.Text(value=str(handout_path), description=_t("file", lang), layout=_layout("420px"), style=style)
+        self.file = W.Text(value=str(handout_path), description=_t("file", lang), layout=_layout("430px"), style=style)
         self.where = W.HTML(layout=_layout("420px"))
         self.where.add_class("netles-handout-where")
         self.export_button = W.Button(description=_t("export", lang), icon="file", layout=_layout("200px"))
@@ -370,7 +370,7 @@ class _PlannerWidget(W.VBox):
 
         choose = W.VBox([self.alter, self.action, self.function, self.kind, self.member_name, self.mode, self.fits,
                          self.explanation, W.HBox([self.add_button]), W.HBox([self.undo_button])],
-                        layout=W.Layout(width="355px"))
+                        layout=W.Layout(width="395px"))
         maps = W.HBox([W.VBox([W.HTML(f"<b>{_t('before', lang)}</b>"), self.before]),
                        W.VBox([W.HTML(f"<b>{_t('after', lang)}</b>"), self.after])], layout=W.Layout(flex_flow="row wrap"))
         plan = W.VBox([W.HTML(f"<b>{_t('steps', lang)}</b>"), self.steps, self.goal, self.title,
@@ -557,7 +557,11 @@ def radio_planner(
         The network, or an editor's state (the planner then follows the editor).
     lang : {"nl", "en"}
     handout_path : path-like
-        Default file name for the handout.
+        Where "Handout maken" saves, shown (and editable) in the widget. A relative path (the
+        default ``plan.html``) is taken from the working folder, which in JupyterLab and in the app
+        is the notebook's folder, so the handout lands next to the notebook; the widget shows the
+        full path before saving and a link to it afterwards. Avoid a temporary folder: the student
+        would not find the file there.
 
     Returns
     -------
