@@ -334,8 +334,8 @@ def test_revived_contacts_are_not_counted_as_maintained():
 
 
 def test_schalock_counts_domains_in_singular_and_plural():
-    _, s = lw.schalock_widget()
-    s.controls["net_inclusion"].value = False
+    _, s = lw.schalock_widget()  # nothing marked at the start (issue 13 item 3)
+    s.controls["net_relations"].value = True
     assert "1 van de 8 domeinen hangt volgens jou" in s.view.value
     s.controls["net_rights"].value = True
     assert "2 van de 8 domeinen hangen" in s.view.value
