@@ -192,6 +192,7 @@ def _num(value: float, digits: int, lang: str) -> str:
 
 
 _CARER = {
+    "title": ("Belasting van de mantelzorger", "Load of the family carer"),
     "care_need": ("Zorg door de mantelzorger (uur/week)", "Care by the carer (hours/week)"),
     "respite": ("Respijtzorg", "Respite care"),
     "shared": ("Taken die anderen overnemen", "Tasks others take over"),
