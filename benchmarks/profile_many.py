@@ -1,6 +1,15 @@
-"""Benchmark: profile_many on 2,000 / 10,000 / 100,000 synthetic egos against a per-ego networkx loop.
+"""Benchmark: reading and profiling 100,000 egos, and profile_many against a per-ego networkx loop.
 
-Run from the repository root:  .venv/bin/python benchmarks/profile_many.py
+Run from the repository root:  nice -n 0 .venv/bin/python benchmarks/profile_many.py
+(``--read-only`` runs only the reading part; ``--egos N`` changes its size)
+
+Reading (issue 17.4): 100,000 synthetic egos (about 13 alters and 25 alter-alter ties each) are
+written once as a netles folder in CSV and in Parquet; then, in the same run, for each format:
+a bare pyarrow read of the same three files (``pyarrow.csv.read_csv`` / ``pyarrow.parquet.read_table``,
+default options), ``netles.read_dataset`` (pyarrow reading plus the full validation) and
+``netles.profile_many`` on what it read. Targets: ``read_dataset`` + ``profile_many`` under 4 s
+from Parquet and under 6 s from CSV, and ``read_dataset`` within 3 times the bare pyarrow read.
+Each time is the best of two runs; the load average of the machine is printed with the figures.
 
 Prints, in one run: the time of the full quality profile (every metric key) with
 ``netles.profile_many`` for 2,000, 10,000 and 100,000 synthetic egos (about 14 alters each, drawn
@@ -15,17 +24,23 @@ Targets (2-core machine): at least 200 times faster than the networkx loop; 100,
 """
 from __future__ import annotations
 
+import argparse
 import gc
 import math
+import os
 import resource
+import shutil
 import sys
+import tempfile
 import time
 import tracemalloc
 from collections import Counter
+from pathlib import Path
 
 import networkx as nx
 import numpy as np
 
+import netles
 from netles import profile_many, vocab
 from netles.models import synthetic_dataset
 
@@ -98,7 +113,61 @@ def traced_peak(func, *args) -> int:
     return peak
 
 
+def _load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f} {five:.2f} {fifteen:.2f} ({os.cpu_count()} cores)"
+
+
+def _bare_read(folder: Path, fmt: str):
+    import pyarrow.csv as pcsv
+    import pyarrow.parquet as pq
+
+    return [(pcsv.read_csv if fmt == "csv" else pq.read_table)(folder / f"{name}.{fmt}") for name in ("egos", "alters", "ties")]
+
+
+def read_benchmark(n_egos: int = 100_000) -> bool:
+    """Time read_dataset + profile_many from Parquet and CSV against a bare pyarrow read; print the targets."""
+    print(f"reading {n_egos:,} egos ({_load()})")
+    ds = synthetic_dataset(n_egos, groups=GROUPS, seed=1)
+    ds = netles.Dataset(ds.egos, ds.alters.drop(columns=["name"]), ds.ties)
+    work = Path(tempfile.mkdtemp(prefix="netles_read_"))
+    all_met = True
+    try:
+        for fmt in ("parquet", "csv"):
+            netles.write_dataset(ds, work / fmt, format=fmt)
+        size = {fmt: sum(p.stat().st_size for p in (work / fmt).iterdir()) for fmt in ("parquet", "csv")}
+        print(f"  {len(ds.alters):,} alters, {len(ds.ties):,} ties; files: Parquet {size['parquet'] / 2**20:.0f} MiB, CSV {size['csv'] / 2**20:.0f} MiB")
+        del ds
+        limits = {"parquet": 4.0, "csv": 6.0}
+        for fmt in ("parquet", "csv"):
+            bare, _ = timed(_bare_read, work / fmt, fmt, repeat=2)
+            read, read_ds = timed(netles.read_dataset, work / fmt, repeat=2)
+            assert read_ds.meta["problems"].ok and len(read_ds) == n_egos
+            prof, _ = timed(profile_many, read_ds, repeat=2)
+            del read_ds
+            total = read + prof
+            ratio = read / bare
+            met_total, met_ratio = total < limits[fmt], ratio <= 3
+            all_met &= met_total and met_ratio
+            print(f"  {fmt:>7}: bare pyarrow read {bare:5.2f} s | read_dataset {read:5.2f} s ({ratio:.1f}x the bare read) | "
+                  f"profile_many {prof:5.2f} s | read + profile {total:5.2f} s")
+            print(f"           targets: read + profile < {limits[fmt]:.0f} s: {'met' if met_total else 'NOT met'}; "
+                  f"read_dataset within 3x the bare read: {'met' if met_ratio else 'NOT met'}")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"  ({_load()} after the run)")
+    return all_met
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--read-only", action="store_true", help="only the reading benchmark")
+    parser.add_argument("--egos", type=int, default=100_000, help="egos in the reading benchmark (default 100,000)")
+    args = parser.parse_args()
+    read_benchmark(args.egos)
+    if args.read_only:
+        return
+    print()
     print(f"netles profile_many benchmark (python {sys.version.split()[0]}, numpy {np.__version__}, networkx {nx.__version__})")
     print(f"synthetic egos, groups {GROUPS}")
     print()

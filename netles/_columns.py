@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+import weakref
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,6 +28,16 @@ NUMBER_PATTERN = r"[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?"
 TRUE_TEXT = frozenset({"true", "1", "yes", "ja", "t", "y", "1.0"})
 FALSE_TEXT = frozenset({"false", "0", "no", "nee", "f", "n", "0.0"})
 _INTEGRAL = re.compile(r"^[+-]?\d+\.0+$")
+_CLEAN: dict[int, tuple[bool, np.ndarray]] = {}
+"""Categories this module made, by ``id``: already clean, so the next :func:`coded` of a column
+that uses them (``profile_many`` after ``read_dataset``) does not clean them again."""
+
+
+def _remember(categories: pd.Index, ids: bool, values: np.ndarray) -> None:
+    key = id(categories)
+    if key not in _CLEAN:
+        _CLEAN[key] = (ids, values)
+        weakref.finalize(categories, _CLEAN.pop, key, None)
 
 
 @dataclass
@@ -41,23 +52,38 @@ class Coded:
     codes: np.ndarray
     values: np.ndarray
     raw: np.ndarray
+    _missing_cache: bool | None = None
+    _missing_rows: np.ndarray | None = None
+    ids: bool = False
 
     def __len__(self) -> int:
         return len(self.codes)
 
     @property
     def missing(self) -> np.ndarray:
-        """Rows without a value."""
-        return self.codes < 0
+        """Rows without a value (worked out once)."""
+        if self._missing_rows is None:
+            self._missing_rows = self.codes < 0
+        return self._missing_rows
 
     def take(self, per_value: np.ndarray, fill) -> np.ndarray:
         """``per_value[code]`` for every row, ``fill`` where the row is missing."""
         per_value = np.asarray(per_value)
-        out = np.empty(len(self.codes), dtype=per_value.dtype if per_value.dtype != object or fill is None else object)
-        if len(per_value):
-            out[:] = per_value[np.where(self.codes < 0, 0, self.codes)]
-        out[self.codes < 0] = fill
-        return out
+        if not len(per_value):
+            return np.full(len(self.codes), fill, dtype=object if fill is None else np.asarray(fill).dtype)
+        if self._any_missing:
+            out = per_value[np.where(self.codes < 0, 0, self.codes)]
+            if fill is None and out.dtype != object:
+                out = out.astype(object)
+            out[self.codes < 0] = fill
+            return out
+        return per_value[self.codes]
+
+    @property
+    def _any_missing(self) -> bool:
+        if self._missing_cache is None:
+            self._missing_cache = bool(len(self.codes)) and bool(self.missing.any())
+        return self._missing_cache
 
     def text(self, index=None) -> pd.Series:
         """The cleaned values as a pandas ``str`` (Arrow) Series, NaN where missing."""
@@ -68,6 +94,21 @@ class Coded:
         if index is not None:
             series.index = index
         return series
+
+    def categorical(self, index=None, drop: np.ndarray | None = None) -> pd.Series:
+        """The cleaned values as a pandas Categorical Series (codes and distinct values, no copy of
+        the text); rows where ``drop`` holds become missing."""
+        codes = self.codes if drop is None or not drop.any() else np.where(drop, -1, self.codes)
+        categories = pd.Index(self.values, dtype="str") if len(self.values) else pd.Index([], dtype="str")
+        small = codes.astype(np.int32 if len(self.values) < 2**31 - 1 else np.int64, copy=False)
+        series = pd.Series(pd.Categorical.from_codes(small, categories=categories, validate=False), index=index)
+        _remember(series.cat.categories, self.ids, self.values)
+        return series
+
+    def code_of(self, value) -> int:
+        """The code of a cleaned value (-1 when no row holds it)."""
+        hits = np.flatnonzero(self.values == value) if len(self.values) else []
+        return int(hits[0]) if len(hits) else -1
 
     def value(self, i: int):
         """The cleaned value of row ``i`` (None when missing)."""
@@ -98,7 +139,7 @@ def _plain_text(value) -> str | None:
 def _factorize(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """(codes, distinct raw values) of any column; missing values get code -1."""
     if isinstance(series.dtype, pd.CategoricalDtype):
-        codes = series.cat.codes.to_numpy().astype(np.int64, copy=False)
+        codes = series.cat.codes.to_numpy().astype(np.int64)
         return codes, np.asarray(series.cat.categories.astype(object), dtype=object)
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
     return codes.astype(np.int64, copy=False), np.asarray(pd.Index(uniques).astype(object), dtype=object)
@@ -159,20 +200,27 @@ def coded(series: pd.Series, *, ids: bool = False) -> Coded:
     >>> coded(pd.Series([1.0, 2.5, None]), ids=True).values.tolist()
     ['1', '2.5']
     """
+    if isinstance(series.dtype, pd.CategoricalDtype):
+        known = _CLEAN.get(id(series.cat.categories))
+        if known is not None and (known[0] or not ids):
+            codes = series.cat.codes.to_numpy().astype(np.int64)
+            return Coded(codes, known[1], known[1], ids=ids)
     codes, raw = _factorize(series)
     cleaned = _clean(raw, ids)
     # distinct raw values may clean to the same text ('a ' and 'a'), or to nothing
     merged_codes, merged = pd.factorize(pd.Series(cleaned, dtype=object), use_na_sentinel=True)
     remap = np.asarray(merged_codes, dtype=np.int64)
-    new_codes = np.where(codes >= 0, remap[np.where(codes >= 0, codes, 0)] if len(remap) else -1, -1)
     values = np.asarray(pd.Index(merged).astype(object), dtype=object)
+    if len(remap) == len(values) and np.array_equal(remap, np.arange(len(remap))):
+        return Coded(codes, values, raw, ids=ids)  # the usual case: nothing to merge, no copy of the codes
+    new_codes = np.where(codes >= 0, remap[np.where(codes >= 0, codes, 0)] if len(remap) else -1, -1)
     # the first raw spelling of each cleaned value, for messages
     first_raw = np.empty(len(values), dtype=object)
     if len(remap):
         targets, first = np.unique(remap, return_index=True)
         keep = targets >= 0
         first_raw[targets[keep]] = raw[first[keep]]
-    return Coded(new_codes.astype(np.int64), values, first_raw)
+    return Coded(new_codes.astype(np.int64), values, first_raw, ids=ids)
 
 
 def numbers_of(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -92,9 +92,7 @@ __all__ = [
     "prepare_notebook",
     "answer_variables",
     "fill_answers",
-    "solution_blocks",
     "fill_solutions",
-    "run_notebook",
     "cell_errors",
     "nbgrader_available",
     "grade_submissions",
@@ -1000,7 +998,7 @@ def people_table(net, ids: Sequence[str] | None = None, lang: str = "nl") -> pd.
     >>> t.loc["Anja (zus)", "steun"]
     'praktische hulp, emotionele steun, gezelschap'
     >>> list(t.index)
-    ['Anja (zus)', 'wijkverpleegkundige']
+    ['Anja (zus)', 'verpleegkundig specialist']
     """
     from . import metrics, vocab
 
@@ -1079,8 +1077,10 @@ def moments_to_compare(path: str | Path, before, after) -> tuple[Any, Any, str]:
     Examples
     --------
     >>> from netles import datasets
-    >>> a, b, said = moments_to_compare("bestaat_niet.json", datasets.load_case("pilot_voor"),
-    ...                                 datasets.load_case("pilot_na"))
+    >>> pilot = datasets.load_case("pilot_netwerkversterking")
+    >>> a, b, said = moments_to_compare("bestaat_niet.json", pilot.moments[0], pilot.moments[-1])
+    >>> a.label, b.label
+    ('voor', 'na')
     >>> print(said)
     Je hebt in bestaat_niet.json nog geen twee momenten bewaard; je vergelijkt nu de twee momenten van de voorbeeldcasus.
     """
@@ -1162,18 +1162,6 @@ def fill_answers(student: nbformat.NotebookNode, answers: Mapping[str, str]) -> 
     return filled
 
 
-def solution_blocks(source: str) -> list[str]:
-    """The model answers between the solution markers of one cell's source, in order.
-
-    Examples
-    --------
-    >>> solution_blocks("a = ...\\n### BEGIN SOLUTION\\na = 2\\n### END SOLUTION\\n")
-    ['a = 2']
-    """
-    lines = source.split("\n")
-    return ["\n".join(lines[s + 1: e]) for s, e in _regions(source, _BEGIN_SOLUTION, _END_SOLUTION)]
-
-
 def _by_grade_id(nb) -> dict[str, nbformat.NotebookNode]:
     return {_meta(c)["grade_id"]: c for c in nb.cells if _meta(c).get("grade_id")}
 
@@ -1208,33 +1196,6 @@ def fill_solutions(student: nbformat.NotebookNode, source: nbformat.NotebookNode
 # -- running and grading -------------------------------------------------------------------------
 
 
-def run_notebook(
-    nb: nbformat.NotebookNode,
-    cwd: str | Path | None = None,
-    timeout: int = 180,
-    allow_errors: bool = True,
-) -> nbformat.NotebookNode:
-    """Execute a notebook top to bottom in a fresh ``python3`` kernel and return the executed copy.
-
-    Parameters
-    ----------
-    nb : nbformat.NotebookNode
-    cwd : path, optional
-        Working directory of the kernel.
-    timeout : int
-        Seconds per cell.
-    allow_errors : bool
-        Keep going after a failing cell (the error is stored in that cell's outputs).
-    """
-    from nbclient import NotebookClient
-
-    executed = copy.deepcopy(nb)
-    client = NotebookClient(executed, timeout=timeout, kernel_name="python3", allow_errors=allow_errors,
-                            resources={"metadata": {"path": str(cwd) if cwd else os.getcwd()}})
-    client.execute()
-    return executed
-
-
 def cell_errors(cell) -> list[str]:
     """The error names and messages in an executed code cell's outputs (empty when it ran cleanly)."""
     return [f"{o.get('ename')}: {o.get('evalue')}" for o in cell.get("outputs", []) if o.get("output_type") == "error"]
@@ -1249,28 +1210,59 @@ def nbgrader_available() -> bool:
     return True
 
 
-def _nbgrader(course: Path, *args: str) -> str:
-    """Run one nbgrader command in a course folder; its log, or RuntimeError with the log's end."""
+def _course_run(root: str, names: list, feedback: bool) -> None:
+    """Inside the helper process: nbgrader's own converters for every assignment of a course.
+
+    ``generate_assignment`` (registers the source in the gradebook), ``autograde`` (every
+    submission) and, when asked, ``generate_feedback``: what the ``nbgrader`` commands run, in one
+    process instead of one per command.
+    """
+    from nbgrader.converters import Autograde, GenerateAssignment, GenerateFeedback
+    from nbgrader.coursedir import CourseDirectory
+    from traitlets.config import Config
+
+    config = Config()
+    exec(compile(NBGRADER_CONFIG, "nbgrader_config.py", "exec"), {"get_config": lambda: config})
+    config.CourseDirectory.root = root
+    steps = [GenerateAssignment, Autograde] + ([GenerateFeedback] if feedback else [])
+    for name in names:
+        for step in steps:
+            coursedir = CourseDirectory(config=config)
+            coursedir.assignment_id = name
+            step(coursedir=coursedir, config=config, force=True).start()
+
+
+def _run_course(course: Path, names: list[str], feedback: bool) -> None:
+    """Run :func:`_course_run` in a separate Python process (nbgrader's logging and configuration stay
+    out of the caller's process); RuntimeError with the end of its log when nbgrader fails."""
+    import json
+
     env = dict(os.environ)
     # nbgrader starts `alembic` through PATH when it creates the gradebook: our environment first
     env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
     env.pop("NBGRADER_EXECUTION", None)
-    done = subprocess.run([sys.executable, "-m", "nbgrader", *args, f"--CourseDirectory.root={course}"],
+    code = "import json, sys; from netles.assignments import _course_run; _course_run(*json.loads(sys.argv[1]))"
+    done = subprocess.run([sys.executable, "-c", code, json.dumps([str(course), names, feedback])],
                           cwd=course, env=env, capture_output=True, text=True)
-    log = done.stdout + done.stderr
-    if done.returncode != 0 or "[ERROR]" in log.replace("| ERROR]", "[ERROR]"):
-        tail = "\n".join(log.strip().splitlines()[-15:])
-        raise RuntimeError(f"nbgrader {args[0]} failed:\n{tail}")
-    return log
+    if done.returncode != 0:
+        log = (done.stdout + done.stderr).strip().splitlines()
+        raise RuntimeError("nbgrader failed:\n" + "\n".join(log[-15:]))
 
 
 def _student_ids(paths: Sequence[Path]) -> list[str]:
-    """One nbgrader student id per submission: its folder's name, made unique and safe."""
-    ids, seen = [], {}
+    """One nbgrader student id per submission folder: its name, made safe and unique."""
+    ids, by_folder, taken = [], {}, set()
     for path in paths:
-        base = re.sub(r"[^A-Za-z0-9_-]+", "_", path.resolve().parent.name).strip("_") or "student"
-        seen[base] = seen.get(base, 0) + 1
-        ids.append(base if seen[base] == 1 else f"{base}_{seen[base]}")
+        folder = path.resolve().parent
+        if folder not in by_folder:
+            base = re.sub(r"[^A-Za-z0-9_-]+", "_", folder.name).strip("_") or "student"
+            name, k = base, 1
+            while name in taken:
+                k += 1
+                name = f"{base}_{k}"
+            by_folder[folder] = name
+            taken.add(name)
+        ids.append(by_folder[folder])
     return ids
 
 
@@ -1304,9 +1296,10 @@ def grade_submissions(
 ) -> pd.DataFrame:
     """Grade handed-in notebooks with nbgrader's own ``autograde``, in a temporary course folder.
 
-    For each assignment a temporary nbgrader course is made (:data:`NBGRADER_CONFIG`, the source
-    notebook, ``generate_assignment``); each submission is copied in with the ``.json`` files next
-    to it (a student's network map) and ``nbgrader autograde`` runs them all. nbgrader puts the
+    One temporary nbgrader course is made (:data:`NBGRADER_CONFIG` and the source notebooks); each
+    submission is copied in with the ``.json`` files next to it (a student's network map), and
+    nbgrader's own ``generate_assignment``, ``autograde`` (and ``generate_feedback``) run on them all,
+    in one helper process. nbgrader puts the
     original test cells back (with the hidden tests), runs the notebook and scores each test cell:
     no points when it fails or writes to stderr, the number it ends with for partial credit, all
     points otherwise; a written answer scores 0 when it is unchanged and otherwise waits for the
@@ -1345,57 +1338,59 @@ def grade_submissions(
         raise UsageError("nakijken gebruikt nbgrader; installeer het eerst: pip install 'nbgrader>=0.9.6'")
     from nbgrader.api import Gradebook
 
-    paths = [Path(p) for p in submissions]
-    groups: dict[tuple[str, Path], list[int]] = {}
-    for i, path in enumerate(paths):
+    paths = list(dict.fromkeys(Path(p) for p in submissions))
+    sources = {}
+    for path in paths:
         src = Path(source) if source is not None else source_path(path.stem, root)
-        groups.setdefault((src.stem, src), []).append(i)
-    students = _student_ids(paths)
+        sources[path] = (src.stem, src)
+    students = dict(zip(paths, _student_ids(paths)))
+    if len({(students[p], sources[p][0]) for p in paths}) < len(paths):
+        raise UsageError("twee notebooks van dezelfde opdracht in één map: zet elke student in een eigen map")
     rows: list[tuple] = []
-    for (name, src), members in groups.items():
-        with tempfile.TemporaryDirectory(prefix="netles-nakijken-") as tmp:
-            course = Path(tmp)
-            (course / "nbgrader_config.py").write_text(NBGRADER_CONFIG, encoding="utf-8")
+    with tempfile.TemporaryDirectory(prefix="netles-nakijken-") as tmp:
+        course = Path(tmp)
+        (course / "nbgrader_config.py").write_text(NBGRADER_CONFIG, encoding="utf-8")
+        for name, src in set(sources.values()):
             (course / "source" / name).mkdir(parents=True)
             shutil.copyfile(src, course / "source" / name / f"{name}.ipynb")
-            _nbgrader(course, "generate_assignment", name, "--force")
-            for i in members:
-                folder = course / "submitted" / students[i] / name
-                folder.mkdir(parents=True)
-                shutil.copyfile(paths[i], folder / f"{name}.ipynb")
-                for extra in paths[i].resolve().parent.glob("*.json"):
-                    if extra.is_file():
-                        shutil.copyfile(extra, folder / extra.name)
-            _nbgrader(course, "autograde", name, "--force")
-            with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
-                for i in members:
-                    student = students[i]
-                    graded = read_notebook(course / "autograded" / student / name / f"{name}.ipynb")
-                    cells = _by_grade_id(graded)
-                    notebook = gradebook.find_submission_notebook(name, name, student)
-                    order = {gid: k for k, gid in enumerate(cells)}
-                    for g in sorted(notebook.grades, key=lambda g: order.get(g.name, len(order))):
-                        cell = cells.get(g.name)
-                        auto = g.cell_type == "code" and not _is_solution(cell or {})
-                        if auto:
-                            points, why = g.auto_score, _explain(cell, g.auto_score, g.max_score)
-                        elif g.auto_score is not None:
-                            points, why = g.auto_score, "niet beantwoord"
-                        else:
-                            points, why = float("nan"), "nakijken met de rubric"
-                        rows.append((str(paths[i]), student, name, g.name, "automatisch" if auto else "handmatig",
-                                     float("nan") if points is None else float(points), float(g.max_score), why))
-            if feedback is not None:
-                _nbgrader(course, "generate_feedback", name, "--force")
-                out = Path(feedback)
-                out.mkdir(parents=True, exist_ok=True)
-                for i in members:
-                    html = course / "feedback" / students[i] / name / f"{name}.html"
-                    shutil.copyfile(html, out / f"{students[i]}_{name}.html")
+        for path in paths:
+            name = sources[path][0]
+            folder = course / "submitted" / students[path] / name
+            folder.mkdir(parents=True)
+            shutil.copyfile(path, folder / f"{name}.ipynb")
+            for extra in path.resolve().parent.glob("*.json"):  # a student's network file
+                if extra.is_file():
+                    shutil.copyfile(extra, folder / extra.name)
+        names = sorted({name for name, _ in sources.values()})
+        _run_course(course, names, feedback is not None)
+        with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+            for path in paths:
+                name, student = sources[path][0], students[path]
+                graded_path = course / "autograded" / student / name / f"{name}.ipynb"
+                if not graded_path.is_file():
+                    raise RuntimeError(f"nbgrader failed: no autograded notebook for {path}")
+                cells = _by_grade_id(read_notebook(graded_path))
+                order = {gid: k for k, gid in enumerate(cells)}
+                notebook = gradebook.find_submission_notebook(name, name, student)
+                for g in sorted(notebook.grades, key=lambda g: order.get(g.name, len(order))):
+                    cell = cells.get(g.name)
+                    auto = g.cell_type == "code" and not _is_solution(cell or {})
+                    if auto:
+                        points, why = g.auto_score, _explain(cell, g.auto_score, g.max_score)
+                    elif g.auto_score is not None:
+                        points, why = g.auto_score, "niet beantwoord"
+                    else:
+                        points, why = float("nan"), "nakijken met de rubric"
+                    rows.append((str(path), student, name, g.name, "automatisch" if auto else "handmatig",
+                                 float("nan") if points is None else float(points), float(g.max_score), why))
+        if feedback is not None:
+            out = Path(feedback)
+            out.mkdir(parents=True, exist_ok=True)
+            for path in paths:
+                name, student = sources[path][0], students[path]
+                shutil.copyfile(course / "feedback" / student / name / f"{name}.html", out / f"{student}_{name}.html")
     columns = ["bestand", "student", "opdracht", "grade_id", "soort", "punten", "max_punten", "toelichting"]
-    table = pd.DataFrame(rows, columns=columns)
-    order = {str(p): k for k, p in enumerate(paths)}
-    return table.sort_values("bestand", key=lambda s: s.map(order), kind="stable").reset_index(drop=True)
+    return pd.DataFrame(rows, columns=columns)
 
 
 def grade(

@@ -14,7 +14,7 @@ from .io.netles_json import read_network
 from .network import EgoNetwork
 
 __all__ = ["checkout_folder", "data_dir", "case_path", "case_names", "load_case", "case_title", "case_vignette",
-           "SAFETY_KINDS", "research_path"]
+           "moment_label", "moment_note", "SAFETY_KINDS", "research_path"]
 
 SAFETY_KINDS: dict[str, tuple[str, str]] = {
     "physical": ("lichamelijk geweld", "physical violence"),
@@ -196,6 +196,76 @@ def case_vignette(net: EgoNetwork | str, lang: str = "nl") -> str:
     True
     """
     return _case_text(net, "vignette", lang)
+
+
+def _moment_text(moment, key: str, dutch: str | None, lang: str) -> str:
+    if lang not in vocab.LANGUAGES:
+        raise ValueError(f"lang must be one of {vocab.LANGUAGES}, not {lang!r}")
+    english = moment.network.extra.get(f"{key}_en") if lang == "en" else None
+    for text in (english, dutch):
+        if isinstance(text, str) and text.strip():
+            return text.strip()
+    return ""
+
+
+def moment_label(moment, lang: str = "nl") -> str:
+    """The label of a case's moment to show in Dutch or English.
+
+    A moment's ``label`` is its Dutch name and its key (``net.moment("intake")``); a bundled case
+    also gives ``label_en``, which netles keeps in the moment's network (``moment.network.extra``).
+    English falls back to the label itself.
+
+    Parameters
+    ----------
+    moment : netles.Moment
+        One of ``net.moments``.
+    lang : {"nl", "en"}
+
+    Raises
+    ------
+    ValueError
+        For a language other than ``"nl"`` or ``"en"``.
+
+    Examples
+    --------
+    >>> intake = load_case("onveilig_netwerk").moments[0]
+    >>> moment_label(intake), moment_label(load_case("onveilig_netwerk").moments[2], "en")
+    ('intake', 'closure')
+    """
+    return _moment_text(moment, "label", moment.label, lang)
+
+
+def moment_note(moment, lang: str = "nl") -> str:
+    """The note of a case's moment in Dutch or English.
+
+    A moment's ``note`` is Dutch; a bundled case also gives ``note_en``, which netles keeps in the
+    moment's network (``moment.network.extra``). English falls back to the Dutch note.
+
+    Parameters
+    ----------
+    moment : netles.Moment
+        One of ``net.moments``.
+    lang : {"nl", "en"}
+
+    Returns
+    -------
+    str
+        The note; an empty string for a moment without one.
+
+    Raises
+    ------
+    ValueError
+        For a language other than ``"nl"`` or ``"en"``.
+
+    Examples
+    --------
+    >>> start = load_case("mantelval_dochter").moments[0]
+    >>> moment_note(start)
+    'Vader krijgt hartfalen; Marieke begint met helpen.'
+    >>> moment_note(start, lang="en")
+    'Her father develops heart failure; Marieke starts helping.'
+    """
+    return _moment_text(moment, "note", moment.note, lang)
 
 
 def research_path(name: str) -> Path:

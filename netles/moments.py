@@ -60,6 +60,10 @@ _T = {
                "{person} is now closer: from circle {c0} ({l0}) to circle {c1} ({l1})."),
     "further": ("{person} staat nu verder weg: van cirkel {c0} ({l0}) naar cirkel {c1} ({l1}).",
                 "{person} is now further away: from circle {c0} ({l0}) to circle {c1} ({l1})."),
+    "closer_n": ("{n} mensen staan nu dichterbij: {people}.", "{n} people are now closer: {people}."),
+    "further_n": ("{n} mensen staan nu verder weg: {people}.", "{n} people are now further away: {people}."),
+    "closer_1": ("{people} staat nu dichterbij.", "{people} is now closer."),
+    "further_1": ("{people} staat nu verder weg.", "{people} is now further away."),
     "sector": ("{person} hoort nu bij {s1} (was {s0}).", "{person} now belongs to {s1} (was {s0})."),
     "tie_made_1": ("{pairs} kennen elkaar nu.", "{pairs} now know each other."),
     "tie_made_n": ("Nieuwe banden tussen contacten: {pairs}.", "New ties between contacts: {pairs}."),
@@ -324,10 +328,19 @@ class MomentComparison:
         if len(self.left):
             people = _join([person_label(rec(a), lang) for a in self.left["alter_id"]], lang, limit=5)
             sentences.append(_t("left_1" if len(self.left) == 1 else "left_n", lang, people=people))
-        # moves between circles and sectors
+        # moves between circles and sectors: each in a sentence, or grouped when there are many
+        circle_moves = [r for r in self.moved.itertuples(index=False) if r.circle_from != r.circle_to]
+        if len(circle_moves) > 3:
+            for key, rows in (("closer_n", [r for r in circle_moves if r.circle_to < r.circle_from]),
+                              ("further_n", [r for r in circle_moves if r.circle_to > r.circle_from])):
+                if rows:
+                    people = _join([person_label(rec(r.alter_id), lang) for r in rows], lang, limit=5)
+                    n = _capitalise(_count(len(rows), lang))
+                    sentences.append(_t(key if len(rows) > 1 else key[:-2] + "_1", lang, n=n, people=people))
+            circle_moves = []
         for row in self.moved.itertuples(index=False):
             person = _capitalise(person_label(rec(row.alter_id), lang))
-            if row.circle_from != row.circle_to:
+            if row in circle_moves:
                 key = "closer" if row.circle_to < row.circle_from else "further"
                 sentences.append(_t(key, lang, person=person, c0=row.circle_from, c1=row.circle_to,
                                     l0=vocab.CIRCLE.label(row.circle_from, lang), l1=vocab.CIRCLE.label(row.circle_to, lang)))

@@ -519,10 +519,14 @@ def _ego_positions(egos: pd.DataFrame, alters: pd.DataFrame, ties: pd.DataFrame)
     if not present.all() or len(np.unique(e_key)) != len(e_key):
         what = "ego ids (and moments)" if moments else "ego ids"
         raise ValidationError(Problem(f"{what} must be present and unique", field="ego_id", file="egos"))
+    def plain(column: pd.Series) -> pd.Series:
+        # ids read by read_dataset are Categoricals; the result's index is plain text
+        return column.astype(column.cat.categories.dtype) if isinstance(column.dtype, pd.CategoricalDtype) else column
+
     if moments:
-        index = pd.MultiIndex.from_arrays([egos["ego_id"].to_numpy(), egos[MOMENT].to_numpy()], names=["ego_id", MOMENT])
+        index = pd.MultiIndex.from_arrays([plain(egos["ego_id"]).to_numpy(), plain(egos[MOMENT]).to_numpy()], names=["ego_id", MOMENT])
     else:
-        index = pd.Index(egos["ego_id"], name="ego_id")
+        index = pd.Index(plain(egos["ego_id"]), name="ego_id")
     top = int(e_key.max(initial=-1)) + 1
     lookup = _Lookup(e_key, top)
     ego_values = pd.Index(e_id.values, dtype=object)
@@ -727,8 +731,10 @@ def _tie_ends(alters: pd.DataFrame, ties: pd.DataFrame, a_ego, t_ego, ego_ids: p
                                 ego=str(ego_ids[t_ego[i]]), field="target", allowed="another alter"))
     if not problems:
         lo, hi = np.minimum(src, tgt).astype(np.int64), np.maximum(src, tgt).astype(np.int64)
-        pair = pd.Index(lo * max(n_a, 1) + hi)
-        for i in np.flatnonzero(pair.duplicated())[:50]:
+        keys = lo * max(n_a, 1) + hi
+        ordered = np.sort(keys, kind="stable")  # ties come grouped by ego: nearly sorted already
+        repeated = pd.Index(keys).duplicated() if len(keys) > 1 and (ordered[1:] == ordered[:-1]).any() else np.zeros(len(keys), dtype=bool)
+        for i in np.flatnonzero(repeated)[:50]:
             problems.append(Problem(f"{ties['source'].iloc[i]!r}-{ties['target'].iloc[i]!r} is already tied", file="ties",
                                     row=int(i) + 1, ego=str(ego_ids[t_ego[i]]), field="target",
                                     allowed="each pair once (ties are undirected)"))

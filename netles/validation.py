@@ -162,13 +162,13 @@ def _plain(value):
     return value.item() if isinstance(value, np.generic) else value
 
 
-def _numbers(series: pd.Series) -> tuple[np.ndarray, np.ndarray, Coded | None]:
+def _numbers(series: pd.Series, code=coded) -> tuple[np.ndarray, np.ndarray, Coded | None]:
     """(floats, rows holding something that is not a number, the coded text when it was text)."""
     if pd.api.types.is_bool_dtype(series.dtype):
         return np.full(len(series), np.nan), series.notna().to_numpy(dtype=bool), None
     if pd.api.types.is_numeric_dtype(series.dtype) and not isinstance(series.dtype, pd.CategoricalDtype):
         return series.to_numpy(dtype="float64", na_value=np.nan), np.zeros(len(series), dtype=bool), None
-    c = coded(series)
+    c = code(series)
     floats, bad = numbers_of(c.values)
     return c.take(floats, np.nan), c.take(bad, False), c
 
@@ -190,7 +190,7 @@ def _fits(rule: FieldRule, c: Coded) -> np.ndarray:
 _BOOL_RULE = FieldRule("bool")
 
 
-def _fit_columns(frame: pd.DataFrame, rules: dict, declared: set, default_file: str) -> tuple[pd.DataFrame, list[Problem]]:
+def _fit_columns(frame: pd.DataFrame, rules: dict, declared: set, default_file: str, code=coded) -> tuple[pd.DataFrame, list[Problem]]:
     """Columns named like a field whose values are mostly not of its kind become ``<field>_raw``.
 
     A mapping that names the column for the field (``declared``) says it *is* that field: then
@@ -202,15 +202,20 @@ def _fit_columns(frame: pd.DataFrame, rules: dict, declared: set, default_file: 
         if column not in frame.columns or column in declared or rule.kind in ("id", "text"):
             continue
         series = frame[column]
+        if pd.api.types.is_bool_dtype(series.dtype) and rule.kind == "bool":
+            continue  # true/false in a true/false field fit
         if pd.api.types.is_numeric_dtype(series.dtype) and not isinstance(series.dtype, pd.CategoricalDtype):
             if rule.kind != "vocab" and not pd.api.types.is_bool_dtype(series.dtype):
                 continue  # numbers in a number field fit
-        c = coded(series)
+        c = code(series)
+        fits = _fits(rule, c)
+        if fits.all():
+            continue  # every distinct value fits: nothing to count
         counts = np.bincount(c.codes[c.codes >= 0], minlength=len(c.values))
         filled = int(counts.sum())
         if not filled:
             continue
-        fitting = int(counts[_fits(rule, c)].sum())
+        fitting = int(counts[fits].sum())
         # a column is set aside only when it is mostly of another kind: more than half of its
         # cells, and at least two, do not fit (one odd cell in a sparse column is that row's fault)
         if fitting * 2 > filled or filled - fitting < 2:
@@ -297,40 +302,58 @@ def _looks_alike(text: str) -> str:
     return re.sub(r"\d+", lambda m: m.group(0).lstrip("0") or "0", loose)
 
 
+class _Alike:
+    """Ids by their loose form (:func:`_looks_alike`), worked out once, when a message needs it."""
+
+    def __init__(self, candidates: Iterable[str]):
+        self.candidates = candidates
+        self._by_loose = None
+
+    def hint(self, value: str, what: str) -> str:
+        if self._by_loose is None:
+            self._by_loose = {}
+            for c in self.candidates:
+                if c is not None:
+                    self._by_loose.setdefault(_looks_alike(c), []).append(c)
+        alike = sorted(c for c in self._by_loose.get(_looks_alike(value), []) if c != value)
+        if not alike:
+            return ""
+        return f" ({what} has {alike[0]!r}, which looks alike but is spelled differently)"
+
+
 def _alike_hint(value: str, candidates: Iterable[str], what: str) -> str:
-    target = _looks_alike(value)
-    alike = sorted({c for c in candidates if c != value and _looks_alike(c) == target})
-    if not alike:
-        return ""
-    return f" ({what} has {alike[0]!r}, which looks alike but is spelled differently)"
+    return _Alike(candidates).hint(value, what)
 
 
 def _check_fields(table: _Table, frame: pd.DataFrame, rules: dict, tname: str, collector: _Collector,
-                  ego_text: np.ndarray, moment_text: np.ndarray | None, alter_text: np.ndarray | None = None,
-                  skip=()) -> dict:
-    """Check each column of ``rules`` present in ``frame``; returns the clean columns."""
+                  ego_at, moment_at=None, alter_at=None, skip=(), code=coded) -> dict:
+    """Check each column of ``rules`` present in ``frame``; returns the clean columns.
+
+    ``ego_at(i)``, ``moment_at(i)`` and ``alter_at(i)`` say whose row ``i`` is, for the problems
+    (asked only for the rows that fail).
+    """
     clean = {}
     for column, rule in rules.items():
         if column not in frame.columns or column in skip:
             continue
         series = frame[column]
         if rule.kind in ("id", "text"):
-            clean[column] = coded(series).text(frame.index)
+            clean[column] = code(series).categorical(frame.index)
             continue
         if rule.kind == "vocab":
-            c = coded(series)
+            c = code(series)
             bad_value = ~np.isin(c.values, np.array(rule.vocabulary.codes, dtype=object))
             bad = c.take(bad_value, False)
             for i in np.flatnonzero(bad):
                 value = c.value(i)
-                _add_field_problem(table, collector, tname, i, rule, column, value, value, ego_text, moment_text, alter_text)
-            text = c.text(frame.index)
-            clean[column] = text.where(~bad) if bad.any() else text
+                _add_field_problem(table, collector, tname, i, rule, column, value, ego_at, moment_at, alter_at)
+            clean[column] = c.categorical(frame.index, drop=bad)
             continue
-        numbers, not_number, c = _numbers(series)
+        numbers, not_number, c = _numbers(series, code)
         known = ~np.isnan(numbers)
         bad = not_number.copy()
         with np.errstate(invalid="ignore"):
+            bad |= known & np.isinf(numbers)  # as in a single network: no infinite numbers
             if rule.kind == "int":
                 bad |= known & (numbers != np.floor(numbers))
             if rule.low is not None:
@@ -339,27 +362,27 @@ def _check_fields(table: _Table, frame: pd.DataFrame, rules: dict, tname: str, c
                 bad |= known & (numbers > rule.high)
         for i in np.flatnonzero(bad):
             value = c.value(i) if not_number[i] and c is not None else (series.iloc[i] if not_number[i] else numbers[i])
-            _add_field_problem(table, collector, tname, i, rule, column, value, value, ego_text, moment_text, alter_text)
-        clean[column] = pd.Series(np.where(bad, np.nan, numbers), index=frame.index, dtype="float64")
+            _add_field_problem(table, collector, tname, i, rule, column, value, ego_at, moment_at, alter_at)
+        clean[column] = pd.Series(np.where(bad, np.nan, numbers) if bad.any() else numbers, index=frame.index, dtype="float64")
     return clean
 
 
-def _add_field_problem(table, collector, tname, i, rule, column, shown, value, ego_text, moment_text, alter_text):
+def _add_field_problem(table, collector, tname, i, rule, column, value, ego_at, moment_at, alter_at):
     file, row = table.where(i)
-    ego = ego_text[i]
+    ego = ego_at(i)
     collector.add(
-        Problem(_message(rule, shown), file=file, row=row, ego=ego, alter=None if alter_text is None else alter_text[i],
+        Problem(_message(rule, value), file=file, row=row, ego=ego, alter=None if alter_at is None else alter_at(i),
                 field=column, value=_plain(value), allowed=rule.allowed(),
-                moment=None if moment_text is None or ego is None else moment_text[i]),
+                moment=None if moment_at is None or ego is None else moment_at(i)),
         tname, i if ego is None else None,
     )
 
 
-def _as_bool(series: pd.Series) -> tuple[np.ndarray, np.ndarray, Coded | None]:
+def _as_bool(series: pd.Series, code=coded) -> tuple[np.ndarray, np.ndarray, Coded | None]:
     """(booleans with missing as False, cells that are not true/false, the coded text)."""
     if pd.api.types.is_bool_dtype(series.dtype):
         return series.fillna(False).to_numpy(dtype=bool), np.zeros(len(series), dtype=bool), None
-    c = coded(series)
+    c = code(series)
     lowered = np.array([v.lower() for v in c.values], dtype=object)
     truthy = np.isin(lowered, list(TRUE_TEXT))
     bad = ~truthy & ~np.isin(lowered, list(FALSE_TEXT))
@@ -400,9 +423,14 @@ def _group_first(keys: np.ndarray, rows: np.ndarray, mask: np.ndarray) -> tuple[
     k = keys[idx]
     # the usual case has no duplicate at all: find that out without sorting
     shifted = k - k.min()
-    if int(shifted.max()) < _TABLE_LIMIT:
+    if int(shifted.max()) < 4 * len(k):  # a small key range: count
         repeated = np.bincount(shifted)[shifted] > 1
     else:
+        # rows usually come grouped by ego, so their keys are nearly sorted: a stable sort is
+        # about one pass, cheaper than hashing every key
+        ordered = np.sort(k, kind="stable")
+        if not (ordered[1:] == ordered[:-1]).any():
+            return dup, first
         repeated = pd.Series(k).duplicated(keep=False).to_numpy()
     if not repeated.any():
         return dup, first
@@ -501,6 +529,16 @@ def validate_tables(
         collector.note(p)
     egos_file, alters_file, ties_file = files
     E, A, T = _Table(egos, egos_file), _Table(alters, alters_file), _Table(ties, ties_file)
+    memo: dict = {}
+
+    def coder(table: str):
+        """coded() of a column, worked out once per table and column in this validation."""
+        def code(series: pd.Series, ids: bool = False) -> Coded:
+            key = (table, series.name, ids, len(series))  # a table emptied after a missing column is another table
+            if key not in memo:
+                memo[key] = coded(series, ids=ids)
+            return memo[key]
+        return code
 
     # -- moments: in every table, or in none
     has_moments = any(MOMENT in t.frame.columns for t in (E, A, T))
@@ -516,16 +554,17 @@ def validate_tables(
             emptied = (E, A, T) if E in lacking else lacking
             E, A, T = (_Table(t.frame.iloc[0:0].assign(**{MOMENT: pd.Series(dtype=object)}), t.name) if t in emptied else t
                        for t in (E, A, T))
+
     # -- egos
-    ef, ef_notes = _fit_columns(E.frame, EGO_RULES, declared.get("egos", set()), egos_file)
+    ef, ef_notes = _fit_columns(E.frame, EGO_RULES, declared.get("egos", set()), egos_file, coder("egos"))
     notes += ef_notes
     if "ego_id" not in ef.columns:
         if len(ef.columns) > 2 or len(ef):
             collector.add(Problem("column is missing", file=_first_file(ef, egos_file), field="ego_id", allowed="a column ego_id with one id per ego"))
         ef = ef.iloc[0:0].assign(ego_id=pd.Series(dtype=object))
-        E = _Table(ef, egos_file)
     if has_moments and MOMENT not in ef.columns:
         ef = ef.assign(**{MOMENT: pd.Series([None] * len(ef), dtype=object, index=ef.index)})
+    E = _Table(ef, egos_file)
     e_id = coded(ef["ego_id"], ids=True)
     e_text = e_id.values
     for i in np.flatnonzero(e_id.missing):
@@ -541,45 +580,35 @@ def validate_tables(
         e_mpos = e_mom.codes
         for i in np.flatnonzero(e_mom.missing & ~e_id.missing):
             file, row = E.where(i)
-            collector.add(Problem("is empty", file=file, row=row, ego=e_text[e_pos[i]], field=MOMENT,
+            collector.add(Problem("is empty", file=file, row=row, ego=e_id.value(i), field=MOMENT,
                                   allowed="the moment of every row (the dataset has moments)"), "egos", i)
+        e_moment_at = e_mom.value
     else:
         moment_index = pd.Index([], dtype=object)
         e_mpos = np.full(len(ef), -1, dtype=np.int64)
+        e_moment_at = None
     n_m = len(moment_index) + 1
     e_key = np.where((e_pos >= 0) & ((e_mpos >= 0) | (not has_moments)), e_pos * n_m + (e_mpos + 1), -1)
-    e_ego_text = e_id.take(e_text, None) if len(e_text) else np.full(len(ef), None, dtype=object)
-    e_mom_text = None
-    if has_moments:
-        e_mom_text = e_mom.take(e_mom.values, None) if len(e_mom.values) else np.full(len(ef), None, dtype=object)
     dup, first = _group_first(e_key, E.rows, e_key >= 0)
     for i in np.flatnonzero(dup):
         file, row = E.where(i)
         if first[i] != row:
-            collector.add(Problem(f"is used twice (also row {first[i]})", file=file, row=row, ego=e_ego_text[i], field="ego_id",
+            collector.add(Problem(f"is used twice (also row {first[i]})", file=file, row=row, ego=e_id.value(i), field="ego_id",
                                   allowed="a unique id per ego" + (" and moment" if has_moments else ""),
-                                  moment=None if e_mom_text is None else e_mom_text[i]))
+                                  moment=None if e_moment_at is None else e_moment_at(i)))
     ego_clean = _check_fields(E, ef, {k: v for k, v in EGO_RULES.items() if k != "ego_id"}, "egos", collector,
-                              e_ego_text, e_mom_text)
-    known_keys = np.unique(e_key[e_key >= 0])
-    broken_only = np.arange(n_real, len(ego_index))  # ids known only from unreadable rows: any moment
+                              e_id.value, e_moment_at, code=coder("egos"))
+    known_keys = e_key[e_key >= 0]
 
-    def key_of(c_ego: Coded, frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    def key_of(c_ego: Coded, c_mom: Coded | None, n_rows: int):
         """(ego position, moment position, key, whether the ego is known) of every row."""
         pos = _ids_into(c_ego, ego_index)
-        if has_moments and MOMENT in frame.columns:
-            mpos = _ids_into(coded(frame[MOMENT], ids=True), moment_index)
-        else:
-            mpos = np.full(len(frame), -1, dtype=np.int64)
+        mpos = _ids_into(c_mom, moment_index) if c_mom is not None else np.full(n_rows, -1, dtype=np.int64)
         key = np.where(pos >= 0, pos * n_m + (mpos + 1), -1)
         known = (pos >= n_real) | _member(key, known_keys)
         return pos, mpos, key, known
 
-    def moment_texts(frame: pd.DataFrame) -> np.ndarray | None:
-        if not has_moments or MOMENT not in frame.columns:
-            return None
-        m = coded(frame[MOMENT], ids=True)
-        return m.take(m.values, None) if len(m.values) else np.full(len(frame), None, dtype=object)
+    ego_alike = _Alike(e_text)
 
     def ego_problem(t: _Table, i, value, has_ego_row, moment, field_alter=None):
         file, row = t.where(i)
@@ -588,13 +617,13 @@ def validate_tables(
         if has_ego_row and has_moments:
             return Problem(f"ego {value!r} has no moment {moment!r} in the egos table", file=file, row=row, alter=field_alter,
                            field=MOMENT, value=moment, allowed="a moment of that ego in the egos table")
-        hint = _alike_hint(value, e_text, "the egos table")
+        hint = ego_alike.hint(value, "the egos table")
         return Problem(f"{value!r} is not an ego of the egos table{hint}", file=file, row=row, alter=field_alter, field="ego_id",
                        value=value, allowed="the ego_id of an ego")
 
     # -- alters
     af, af_notes = _fit_columns(A.frame, {**ALTER_RULES, **{c: _BOOL_RULE for c in SUPPORT_COLUMNS}},
-                                declared.get("alters", set()), alters_file)
+                                declared.get("alters", set()), alters_file, coder("alters"))
     notes += af_notes
     alter_required = ("ego_id", "alter_id")
     missing = [c for c in alter_required if c not in af.columns]
@@ -609,42 +638,48 @@ def validate_tables(
             all_broken = True
     if missing:
         af = af.iloc[0:0].reindex(columns=[*af.columns, *missing])
-        A = _Table(af, alters_file)
     if has_moments and MOMENT not in af.columns:
         af = af.assign(**{MOMENT: pd.Series([None] * len(af), dtype=object, index=af.index)})
+    A = _Table(af, alters_file)
     a_ego = coded(af["ego_id"], ids=True)
     a_id = coded(af["alter_id"], ids=True)
-    a_pos, a_mpos, a_key, a_known = key_of(a_ego, af)
-    a_mom_text = moment_texts(af)
-    a_id_text = a_id.take(a_id.values, None) if len(a_id.values) else np.full(len(af), None, dtype=object)
-    a_ego_raw = a_ego.take(a_ego.values, None) if len(a_ego.values) else np.full(len(af), None, dtype=object)
+    a_mom = coded(af[MOMENT], ids=True) if has_moments else None
+    a_pos, a_mpos, a_key, a_known = key_of(a_ego, a_mom, len(af))
+    a_moment_at = a_mom.value if a_mom is not None else None
     for i in np.flatnonzero(~a_known):
-        value = a_ego_raw[i]
+        value = a_ego.value(i)
         has_row = value is not None and a_pos[i] >= 0
-        collector.add(ego_problem(A, i, value, has_row, None if a_mom_text is None else a_mom_text[i], a_id_text[i]), "alters", i)
-    a_valid_ego = np.where(a_known, a_ego_raw, None)
-    a_valid_mom = None if a_mom_text is None else np.where(a_known, a_mom_text, None)
+        collector.add(ego_problem(A, i, value, has_row, None if a_moment_at is None else a_moment_at(i), a_id.value(i)), "alters", i)
+
+    def a_ego_at(i):
+        return a_ego.value(i) if a_known[i] else None
+
+    def a_mom_at(i):
+        return a_mom.value(i) if a_known[i] else None
+
+    a_mom_at = a_mom_at if has_moments else None
     for i in np.flatnonzero(a_id.missing):
         file, row = A.where(i)
-        collector.add(Problem("is empty", file=file, row=row, ego=a_valid_ego[i], field="alter_id", allowed=ALTER_RULES["alter_id"].allowed(),
-                              moment=None if a_valid_mom is None else a_valid_mom[i]), "alters", i)
-    for i in np.flatnonzero(a_id_text == EGO_NODE):
+        collector.add(Problem("is empty", file=file, row=row, ego=a_ego_at(i), field="alter_id", allowed=ALTER_RULES["alter_id"].allowed(),
+                              moment=None if a_mom_at is None else a_mom_at(i)), "alters", i)
+    reserved = a_id.code_of(EGO_NODE)
+    for i in (np.flatnonzero(a_id.codes == reserved) if reserved >= 0 else []):
         file, row = A.where(i)
-        collector.add(Problem(f"{EGO_NODE!r} is reserved for the ego", file=file, row=row, ego=a_valid_ego[i], alter=EGO_NODE, field="alter_id",
-                              allowed="any other id", moment=None if a_valid_mom is None else a_valid_mom[i]), "alters", i)
+        collector.add(Problem(f"{EGO_NODE!r} is reserved for the ego", file=file, row=row, ego=a_ego_at(i), alter=EGO_NODE, field="alter_id",
+                              allowed="any other id", moment=None if a_mom_at is None else a_mom_at(i)), "alters", i)
     # duplicates: the same alter id twice for one ego (and moment), whatever the ego
     n_aid = max(len(a_id.values), 1)
-    a_mcode = coded(af[MOMENT], ids=True).codes if has_moments else np.zeros(len(af), dtype=np.int64)
+    a_mcode = a_mom.codes if a_mom is not None else np.zeros(len(af), dtype=np.int64)
     dup_key = (a_ego.codes * (int(a_mcode.max(initial=0)) + 2) + (a_mcode + 1)) * n_aid + a_id.codes
     dup, first = _group_first(dup_key, A.rows, ~a_id.missing)
     for i in np.flatnonzero(dup):
         file, row = A.where(i)
         if row != first[i]:
-            collector.add(Problem(f"is used twice in this ego (also row {first[i]})", file=file, row=row, ego=a_valid_ego[i], alter=a_id_text[i],
+            collector.add(Problem(f"is used twice in this ego (also row {first[i]})", file=file, row=row, ego=a_ego_at(i), alter=a_id.value(i),
                                   field="alter_id", allowed="a unique id per alter within an ego",
-                                  moment=None if a_valid_mom is None else a_valid_mom[i]), "alters", None)
+                                  moment=None if a_mom_at is None else a_mom_at(i)), "alters", None)
     alter_rules = {k: v for k, v in ALTER_RULES.items() if k not in ("support", "alter_id")}
-    alter_clean = _check_fields(A, af, alter_rules, "alters", collector, a_valid_ego, a_valid_mom, a_id_text)
+    alter_clean = _check_fields(A, af, alter_rules, "alters", collector, a_ego_at, a_mom_at, a_id.value, code=coder("alters"))
     support: dict[str, np.ndarray] = {}
     if "support" in af.columns:  # a list column ("practical;emotional") folds into the boolean columns
         c = coded(af["support"])
@@ -653,20 +688,20 @@ def validate_tables(
         bad = c.take(np.array([u is not None for u in unknown], dtype=bool), False)
         for i in np.flatnonzero(bad):
             file, row = A.where(i)
-            collector.add(Problem(f"{unknown[c.codes[i]]!r} is not a known value", file=file, row=row, ego=a_valid_ego[i], alter=a_id_text[i],
+            collector.add(Problem(f"{unknown[c.codes[i]]!r} is not a known value", file=file, row=row, ego=a_ego_at(i), alter=a_id.value(i),
                                   field="support", value=c.value(i), allowed=ALTER_RULES["support"].allowed(),
-                                  moment=None if a_valid_mom is None else a_valid_mom[i]))
+                                  moment=None if a_mom_at is None else a_mom_at(i)))
         for code, column in zip(vocab.SUPPORT, SUPPORT_COLUMNS):
             support[column] = c.take(np.array([code in codes for codes in listed], dtype=bool), False)
     for column in SUPPORT_COLUMNS:
         if column in af.columns:
-            values, bad, c = _as_bool(af[column])
+            values, bad, c = _as_bool(af[column], coder("alters"))
             for i in np.flatnonzero(bad):
                 file, row = A.where(i)
                 cell = c.value(i) if c is not None else af[column].iloc[i]
-                collector.add(Problem(f"is {cell!r}, not true or false", file=file, row=row, ego=a_valid_ego[i], alter=a_id_text[i], field=column,
+                collector.add(Problem(f"is {cell!r}, not true or false", file=file, row=row, ego=a_ego_at(i), alter=a_id.value(i), field=column,
                                       value=cell, allowed="true or false (empty counts as false)",
-                                      moment=None if a_valid_mom is None else a_valid_mom[i]))
+                                      moment=None if a_mom_at is None else a_mom_at(i)))
             support[column] = support[column] | values if column in support else values
         elif column not in support:
             support[column] = np.zeros(len(af), dtype=bool)
@@ -684,52 +719,63 @@ def validate_tables(
             all_broken = True
     if missing:
         tf = tf.iloc[0:0].reindex(columns=[*tf.columns, *missing])
-        T = _Table(tf, ties_file)
     if has_moments and MOMENT not in tf.columns:
         tf = tf.assign(**{MOMENT: pd.Series([None] * len(tf), dtype=object, index=tf.index)})
+    T = _Table(tf, ties_file)
     t_ego = coded(tf["ego_id"], ids=True)
-    t_pos, t_mpos, t_key, t_known = key_of(t_ego, tf)
-    t_mom_text = moment_texts(tf)
-    t_ego_raw = t_ego.take(t_ego.values, None) if len(t_ego.values) else np.full(len(tf), None, dtype=object)
+    t_mom = coded(tf[MOMENT], ids=True) if has_moments else None
+    t_pos, t_mpos, t_key, t_known = key_of(t_ego, t_mom, len(tf))
     for i in np.flatnonzero(~t_known):
-        value = t_ego_raw[i]
+        value = t_ego.value(i)
         has_row = value is not None and t_pos[i] >= 0
-        collector.add(ego_problem(T, i, value, has_row, None if t_mom_text is None else t_mom_text[i]), "ties", i)
-    t_valid_ego = np.where(t_known, t_ego_raw, None)
-    t_valid_mom = None if t_mom_text is None else np.where(t_known, t_mom_text, None)
+        collector.add(ego_problem(T, i, value, has_row, None if t_mom is None else t_mom.value(i)), "ties", i)
+
+    def t_ego_at(i):
+        return t_ego.value(i) if t_known[i] else None
+
+    def t_mom_at(i):
+        return t_mom.value(i) if t_known[i] else None
+
+    t_mom_at = t_mom_at if has_moments else None
     src, tgt = coded(tf["source"], ids=True), coded(tf["target"], ids=True)
     # one id space for alter ids and tie ends
     id_index = pd.Index(pd.unique(np.concatenate([a_id.values, src.values, tgt.values])), dtype=object)
     a_code = _ids_into(a_id, id_index)
     n_ids = max(len(id_index), 1)
-    alter_keys = np.unique(a_key[(a_key >= 0) & (a_code >= 0)] * n_ids + a_code[(a_key >= 0) & (a_code >= 0)])
+    usable = (a_key >= 0) & (a_code >= 0)
+    alter_keys = a_key[usable] * n_ids + a_code[usable]
     ends = {}
     for end, c in (("source", src), ("target", tgt)):
         code = _ids_into(c, id_index)
-        ends[end] = (c, code)
+        ends[end] = code
         tie_key = np.where((t_key >= 0) & (code >= 0), t_key * n_ids + code, -1)
-        unknown = (code < 0) | ~_member(tie_key, alter_keys)
+        unknown = ~_member(tie_key, alter_keys)  # also when the end is missing or no alter id at all
         if alters_unusable:  # the alters could not be read: their ties cannot be checked against them
             unknown &= code < 0
+        if not unknown.any():
+            continue
         report_rows = np.flatnonzero(unknown & t_known & ~t_ego.missing)
         if not len(report_rows):
             continue
+        # worded row by row, for the failing rows only: who does have this alter?
         values = {c.value(i) for i in report_rows} - {None}
-        wanted = np.isin(a_id_text, list(values)) if values else np.zeros(len(af), dtype=bool)
+        wanted_codes = [a_id.code_of(v) for v in values]
+        wanted = np.isin(a_id.codes, [w for w in wanted_codes if w >= 0])
         owner: dict = {}
         moments_of: dict = {}
-        for j in np.flatnonzero(wanted & (a_ego_raw != None)):  # noqa: E711
-            owner.setdefault(a_id_text[j], set()).add(a_ego_raw[j])
-            if a_mom_text is not None:
-                moments_of.setdefault((a_id_text[j], a_ego_raw[j]), set()).add(a_mom_text[j])
-        egos_hit = {t_valid_ego[i] for i in report_rows}
+        for j in np.flatnonzero(wanted & ~a_ego.missing):
+            owner.setdefault(a_id.value(j), set()).add(a_ego.value(j))
+            if a_mom is not None:
+                moments_of.setdefault((a_id.value(j), a_ego.value(j)), set()).add(a_mom.value(j))
+        egos_hit = {t_ego.value(i) for i in report_rows}
+        hit_codes = [a_ego.code_of(e) for e in egos_hit]
         alters_of: dict = {}
-        for j in np.flatnonzero(np.isin(a_ego_raw, list(egos_hit)) if egos_hit else np.zeros(len(af), dtype=bool)):
-            alters_of.setdefault(a_ego_raw[j], set()).add(a_id_text[j])
+        for j in np.flatnonzero(np.isin(a_ego.codes, [h for h in hit_codes if h >= 0])):
+            alters_of.setdefault(a_ego.value(j), set()).add(a_id.value(j))
         for i in report_rows:
             file, row = T.where(i)
-            value, ego = c.value(i), t_valid_ego[i]
-            moment = None if t_valid_mom is None else t_valid_mom[i]
+            value, ego = c.value(i), t_ego_at(i)
+            moment = None if t_mom_at is None else t_mom_at(i)
             if value is None:
                 message = "is empty"
             else:
@@ -740,35 +786,34 @@ def validate_tables(
                 elif elsewhen:
                     message = f"{value!r} is an alter of ego {ego!r} at moment {elsewhen[0]!r}, not at moment {moment!r}"
                 else:
-                    message = f"{value!r} is not an alter of ego {ego!r}" + _alike_hint(value, alters_of.get(ego, ()) - {None}, f"ego {ego!r}")
+                    message = f"{value!r} is not an alter of ego {ego!r}" + _alike_hint(value, alters_of.get(ego, set()) - {None}, f"ego {ego!r}")
             collector.add(Problem(message, file=file, row=row, ego=ego, field=end, value=value,
                                   allowed="the alter_id of an alter of the same ego", moment=moment), "ties", i)
-    s_code, g_code = ends["source"][1], ends["target"][1]
-    s_text = src.take(src.values, None) if len(src.values) else np.full(len(tf), None, dtype=object)
-    g_text = tgt.take(tgt.values, None) if len(tgt.values) else np.full(len(tf), None, dtype=object)
     # the ends compared as texts: two ids that are no alter at all may still be the same text
-    s_any = _ids_into(src, id_index)
-    g_any = _ids_into(tgt, id_index)
+    s_any, g_any = ends["source"], ends["target"]
     self_tie = (s_any >= 0) & (s_any == g_any)
     for i in np.flatnonzero(self_tie):
         file, row = T.where(i)
-        collector.add(Problem(f"ties {s_text[i]!r} to itself", file=file, row=row, ego=t_valid_ego[i], field="target", allowed="another alter",
-                              moment=None if t_valid_mom is None else t_valid_mom[i]), "ties", i)
+        collector.add(Problem(f"ties {src.value(i)!r} to itself", file=file, row=row, ego=t_ego_at(i), field="target", allowed="another alter",
+                              moment=None if t_mom_at is None else t_mom_at(i)), "ties", i)
     lo, hi = np.minimum(s_any, g_any), np.maximum(s_any, g_any)
-    t_mcode = coded(tf[MOMENT], ids=True).codes if has_moments else np.zeros(len(tf), dtype=np.int64)
+    t_mcode = t_mom.codes if t_mom is not None else np.zeros(len(tf), dtype=np.int64)
     pair_key = ((t_ego.codes * (int(t_mcode.max(initial=0)) + 2) + (t_mcode + 1)) * n_ids + lo) * n_ids + hi
     dup, first = _group_first(pair_key, T.rows, (s_any >= 0) & (g_any >= 0) & ~self_tie)
     for i in np.flatnonzero(dup):
         file, row = T.where(i)
         if row != first[i]:
-            collector.add(Problem(f"{s_text[i]!r}-{g_text[i]!r} is already tied (row {first[i]})", file=file, row=row, ego=t_valid_ego[i], field="target",
-                                  allowed="each pair once (ties are undirected)", moment=None if t_valid_mom is None else t_valid_mom[i]), "ties", None)
-    tie_clean = _check_fields(T, tf, {"weight": TIE_RULES["weight"]}, "ties", collector, t_valid_ego, t_valid_mom)
+            collector.add(Problem(f"{src.value(i)!r}-{tgt.value(i)!r} is already tied (row {first[i]})", file=file, row=row, ego=t_ego_at(i),
+                                  field="target", allowed="each pair once (ties are undirected)",
+                                  moment=None if t_mom_at is None else t_mom_at(i)), "ties", None)
+    tie_clean = _check_fields(T, tf, {"weight": TIE_RULES["weight"]}, "ties", collector, t_ego_at, t_mom_at, code=coder("ties"))
 
     # -- keep the valid egos
-    def broken_mask(pos: np.ndarray, mpos: np.ndarray) -> np.ndarray:
+    def broken_mask(pos: np.ndarray, mpos: np.ndarray) -> np.ndarray | bool:
         if all_broken:
             return np.ones(len(pos), dtype=bool)
+        if not collector.broken_ids and not (collector.broken_keys and has_moments):
+            return False
         out = np.zeros(len(pos), dtype=bool)
         if collector.broken_ids:
             ids = np.flatnonzero(ego_index.isin(list(collector.broken_ids)))
@@ -779,55 +824,61 @@ def validate_tables(
                 out |= (pos == ep) & (mpos == mp)
         return out
 
-    e_drop = np.zeros(len(ef), dtype=bool)
-    e_drop[collector.drop_rows["egos"]] = True
-    ego_keep = (e_key >= 0) & ~broken_mask(e_pos, e_mpos) & ~e_drop
-    a_drop = np.zeros(len(af), dtype=bool)
-    a_drop[collector.drop_rows["alters"]] = True
-    alter_keep = a_known & (a_pos < n_real) & ~broken_mask(a_pos, a_mpos) & ~a_id.missing & ~a_drop
-    t_drop = np.zeros(len(tf), dtype=bool)
-    t_drop[collector.drop_rows["ties"]] = True
-    tie_keep = t_known & (t_pos < n_real) & ~broken_mask(t_pos, t_mpos) & ~t_drop
+    def keep_mask(base: np.ndarray, pos: np.ndarray, mpos: np.ndarray, table: str) -> np.ndarray:
+        keep = base & ~broken_mask(pos, mpos)
+        if collector.drop_rows[table]:
+            keep[collector.drop_rows[table]] = False
+        return keep
 
-    id_cols = {"ego_id": e_id.text(ef.index)}
+    ego_keep = keep_mask(e_key >= 0, e_pos, e_mpos, "egos")
+    alter_base = a_known & ~a_id.missing
+    if n_real < len(ego_index):
+        alter_base &= a_pos < n_real
+    alter_keep = keep_mask(alter_base, a_pos, a_mpos, "alters")
+    tie_base = t_known if n_real == len(ego_index) else t_known & (t_pos < n_real)
+    tie_keep = keep_mask(tie_base, t_pos, t_mpos, "ties")
+
+    # ids and codes leave as Categoricals: codes over the distinct values, no copy of the text
+    id_cols = {"ego_id": e_id.categorical(ef.index)}
     if has_moments:
-        id_cols[MOMENT] = coded(ef[MOMENT], ids=True).text(ef.index)
+        id_cols[MOMENT] = e_mom.categorical(ef.index)
     ego_out = _assemble(ef, {**id_cols, **ego_clean}, ego_keep, DATASET_EGO_COLUMNS, has_moments)
-    a_ids = {"ego_id": a_ego.text(af.index), "alter_id": a_id.text(af.index)}
+    a_ids = {"ego_id": a_ego.categorical(af.index), "alter_id": a_id.categorical(af.index)}
     if has_moments:
-        a_ids[MOMENT] = coded(af[MOMENT], ids=True).text(af.index)
+        a_ids[MOMENT] = a_mom.categorical(af.index)
     alter_out = _assemble(af, {**a_ids, **alter_clean, **{k: pd.Series(v, index=af.index) for k, v in support.items()}},
                           alter_keep, DATASET_ALTER_COLUMNS, has_moments, drop=("support",))
-    t_ids = {"ego_id": t_ego.text(tf.index), "source": src.text(tf.index), "target": tgt.text(tf.index)}
+    t_ids = {"ego_id": t_ego.categorical(tf.index), "source": src.categorical(tf.index), "target": tgt.categorical(tf.index)}
     if has_moments:
-        t_ids[MOMENT] = coded(tf[MOMENT], ids=True).text(tf.index)
+        t_ids[MOMENT] = t_mom.categorical(tf.index)
     tie_out = _assemble(tf, {**t_ids, **tie_clean}, tie_keep, DATASET_TIE_COLUMNS, has_moments)
     for column in SUPPORT_COLUMNS:
-        alter_out[column] = alter_out[column].astype(bool)
-    for column in ("age", "travel_minutes", "since", "circle"):
-        alter_out[column] = pd.to_numeric(alter_out[column], errors="coerce").astype("float64")
-    ego_out["age"] = pd.to_numeric(ego_out["age"], errors="coerce").astype("float64")
-    tie_out["weight"] = pd.to_numeric(tie_out["weight"], errors="coerce").astype("float64")
+        if alter_out[column].dtype != bool:
+            alter_out[column] = alter_out[column].fillna(False).astype(bool)
+    for frame, columns in ((alter_out, ("age", "travel_minutes", "since", "circle")), (ego_out, ("age",)), (tie_out, ("weight",))):
+        for column in columns:
+            if frame[column].dtype != "float64":
+                frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
 
     # -- which egos were seen, kept and left out
+    present = e_pos >= 0
     if has_moments:
-        seen = [(e_text[p], moment_index[m]) for p, m in zip(e_pos, e_mpos) if p >= 0 and m >= 0]
+        both = present & (e_mpos >= 0)
+        seen = list(zip(e_text[e_pos[both]].tolist(), moment_index.to_numpy()[e_mpos[both]].tolist()))
         seen_order = list(dict.fromkeys([*seen, *((b, None) for b in sorted(broken_in - set(e_text), key=str))]))
         kept = list(zip(ego_out["ego_id"].tolist(), ego_out[MOMENT].tolist()))
     else:
-        seen_order = list(dict.fromkeys([*(e_text[p] for p in e_pos if p >= 0), *sorted(broken_in - set(e_text), key=str)]))
+        seen_order = list(dict.fromkeys([*e_text[e_pos[present]].tolist(), *sorted(broken_in - set(e_text), key=str)]))
         kept = ego_out["ego_id"].tolist()
     kept_set = set(kept)
-    excluded = [e for e in seen_order if e not in kept_set]
+    excluded = [e for e in seen_order if e not in kept_set] if len(kept_set) != len(seen_order) else []
     file_rank = {name: i for i, name in enumerate(files)}
     ordered = sorted(collector.problems, key=lambda p: (file_rank.get(p.file, len(files)), str(p.file or ""), p.row if isinstance(p.row, int) else -1))
     notes += _nan_notes(alter_out, alters_file)
     report = ValidationReport(ordered, n_egos=len(seen_order), kept=kept, excluded=excluded, source=source, warnings=notes)
     meta = {"problems": report}
-    if has_moments:
-        meta["moment_order"] = list(moment_order) if moment_order is not None else None
-        if meta["moment_order"] is None:
-            del meta["moment_order"]
+    if has_moments and moment_order is not None:
+        meta["moment_order"] = list(moment_order)
     ds = Dataset(ego_out, alter_out, tie_out, source=source, meta=meta)
     return ds, report
 
@@ -841,7 +892,7 @@ def _assemble(frame, clean, keep, first_columns, has_moments, drop=()):
     for column, values in clean.items():
         out.setdefault(column, values)
     keep = np.asarray(keep, dtype=bool)
-    result = pd.DataFrame(out, index=frame.index)
+    result = pd.DataFrame(out, index=frame.index, copy=False)
     if len(frame) and not keep.all():
         result = result[keep]
     first = list(first_columns)

@@ -328,6 +328,10 @@ def test_every_written_answer_shows_a_three_level_rubric_in_the_release(name):
         assert _meta(nb.cells[i])["points"] == 2 * len(criteria), "0, 1 or 2 points per criterion"
         assert f"({_meta(nb.cells[i])['points']:g} punten)" in question
         assert nb.cells[i].source == A.TEXT_STUB
+        goals = re.search(r"Rubric \(leerdoel ([\d, en]+)\):", question)
+        assert goals, "each rubric names the learning goals it assesses"
+        listed = re.findall(r"^(\d+)\. ", nb.cells[0].source, flags=re.M)
+        assert set(re.findall(r"\d+", goals.group(1))) <= set(listed)
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -419,12 +423,15 @@ def _judge_cells(view, until, scores, namespace, determine_grade):
 
 
 def test_theme1_no_forced_domains_and_no_pre_ticked_widget():
+    from netles.widgets.lesson_widgets import schalock_widget
+
+    assert schalock_widget()[1].result["network_domains"] == [], "no domain starts marked"
     source = _source("thema1_visie")
     text = json.dumps([c.source for c in source.cells])
     assert "schalock_widget" not in text, "the widget pre-ticks relations and inclusion"
     a1 = next(c for c in source.cells if _meta(c).get("grade_id") == "a1_domeinen_test")
     assert "relations" not in a1.source and "inclusion" not in a1.source
-    written = next(c for c in source.cells if _meta(c).get("grade_id") == "a3_domeinen_casus")
+    written = next(c for c in source.cells if _meta(c).get("grade_id") == "a4_domeinen_casus")
     assert _meta(written)["grade"] and "geen vaste goede keuze" in _question_before(source, source.cells.index(written))
 
 
@@ -497,3 +504,26 @@ def test_netles_command_is_wired():
 
     done = subprocess.run([sys.executable, "-m", "netles.cli", "opdrachten", "--help"], capture_output=True, text=True)
     assert done.returncode == 0 and "vrijgeven" in done.stdout and "nakijken" in done.stdout
+
+
+def test_theme4_compares_the_moments_the_student_saves_with_the_editor(tmp_path, monkeypatch):
+    """The student's path of issue 16 item 4: the editor opens Gerda at the start, "Bewaar als
+    moment" twice around a change, and the comparison cell compares those two moments."""
+    monkeypatch.chdir(tmp_path)
+    cells = {_meta(c).get("grade_id"): c.source for c in _release("thema4_versterken").cells if c.cell_type == "code"}
+    namespace = {"display": lambda *a, **k: None}
+    for grade_id in ("parameters", "gegeven_01"):
+        exec(cells[grade_id], namespace)
+    editor_cell = next(g for g, src in cells.items() if "network_editor(path=KAART" in src)
+    compare_cell = next(g for g, src in cells.items() if "moments_to_compare(KAART" in src and g.startswith("gegeven"))
+    exec(cells[editor_cell], namespace)
+    exec(cells[compare_cell], namespace)
+    assert "nog geen twee momenten" in namespace["welke"] and len(namespace["vergelijking"].arrived) == 5
+    state = namespace["editor_staat"]
+    state.save_moment("start", "2025-01-10")
+    state.add_alter("Wilma", "club_member", contact="weekly")
+    state.save_moment("na een jaar", "2026-01-10")
+    exec(cells[compare_cell], namespace)
+    assert "eigen momenten 'start'" in namespace["welke"]
+    assert list(namespace["vergelijking"].arrived["name"]) == ["Wilma"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["gerda_in_de_tijd.json"]

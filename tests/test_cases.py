@@ -87,6 +87,15 @@ def test_case_text_functions_give_both_languages(name):
     assert datasets.case_vignette(net.with_extra(vignette_en=None), "en") == net.extra["vignette"]
 
 
+def test_moment_note_falls_back_to_dutch():
+    net = datasets.load_case("voorbeeld").with_moment("intake", "2025-02-03", note="eerste gesprek")
+    assert datasets.moment_note(net.moments[0], "en") == "eerste gesprek"
+    assert datasets.moment_note(datasets.load_case("voorbeeld").with_moment("x", "2025-02-03").moments[0]) == ""
+    assert datasets.moment_label(net.moments[0], "en") == "intake"
+    with pytest.raises(ValueError, match="lang"):
+        datasets.moment_note(net.moments[0], "fr")
+
+
 def test_case_text_refuses_an_unknown_language_and_is_empty_without_text():
     with pytest.raises(ValueError, match="lang"):
         datasets.case_title("voorbeeld", lang="de")
@@ -150,7 +159,7 @@ def test_family_block_follows_schema(name):
 
 CARER_KEYS = {"carer_alter_id", "cared_for", "hours_per_week", "years_caring", "young_carer", "care_reason",
               "care_reason_en", "csi", "ediz", "care_needs"}
-CARE_NEED_KEYS = {"need", "hours_per_week", "can_self", "network", "general_provision", "individual_provision",
+CARE_NEED_KEYS = {"need", "need_en", "hours_per_week", "can_self", "network", "general_provision", "individual_provision",
                   "function", "frequency"}
 
 
@@ -180,6 +189,7 @@ def check_carer_block(net: EgoNetwork, carer: dict) -> None:
     for need in carer.get("care_needs", []):
         assert set(need) <= CARE_NEED_KEYS, set(need) - CARE_NEED_KEYS
         assert need["need"] and need["hours_per_week"] > 0
+        assert need["need_en"] and need["need_en"] != need["need"], "an English text for exchange students"
         assert isinstance(need["can_self"], bool)
         assert set(need["network"]) <= set(net.alters["alter_id"])
 
@@ -254,7 +264,7 @@ def test_moments_follow_the_contract(name):
     assert dates == sorted(dates) and len(set(dates)) == len(dates), "moments in date order"
     for m in data["moments"]:
         assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", m["date"])
-        assert m.get("note") and m.get("note_en")
+        assert m.get("note") and m.get("note_en") and m.get("label_en")
     assert dates[-1].year == data["year"], "the case's year is the year of its latest moment"
     for label, _, moment, stored in moments:
         assert moment.ego_id == net.ego_id, label
@@ -270,6 +280,8 @@ def test_netles_reads_the_moments_as_stored(name):
     assert [(m.label, m.day) for m in net.moments] == [(label, date) for label, date, *_ in stored]
     for m, (label, _, mine, data) in zip(net.moments, stored):
         assert m.note == data["note"] and m.network.extra.get("note_en") == data["note_en"]
+        assert datasets.moment_note(m) == data["note"] and datasets.moment_note(m, "en") == data["note_en"]
+        assert datasets.moment_label(m) == data["label"] and datasets.moment_label(m, "en") == data["label_en"]
         assert m.network.ego == mine.ego and m.network.alters.equals(mine.alters), label
         assert set(m.network.tie_pairs()) == set(mine.tie_pairs()), label
         assert m.network.extra.get("carer") == data.get("carer") and m.network.extra.get("safety") == data.get("safety")

@@ -64,7 +64,7 @@ def test_the_kanteling_text_does_not_give_the_answer_away():
 
 def test_the_debate_rounds_fit_their_slot_and_the_plan_adds_up():
     text = markdown_text(NAME)
-    debate = text[text.index("## 9. debat"):text.index("## test jezelf")]
+    debate = text[text.index("## 9. debat"):text.index("## quiz")]
     minutes = [int(m) for m in re.findall(r"\((\d+) minuten\)", debate)]
     slot = [(a, b) for a, b in plan_rows(NAME) if a == 68]
     assert len(minutes) == 4 and slot and sum(minutes) == slot[0][1] - slot[0][0] == 15

@@ -302,7 +302,7 @@ def test_the_spil_is_never_a_professional(voorbeeld):
     _, s = lw.support_functions_widget(net)
     assert s.result["spil"] == "A"
     assert "Spil van de informele steun: Anja (zus)" in s.view.value
-    assert "geen spil" in s.view.value and "wijkverpleegkundige" in s.view.value
+    assert "geen spil" in s.view.value and net.alter("F")["name"] in s.view.value
 
 
 def test_bonding_and_bridging_show_composition_and_say_the_structure_is_a_rough_proxy(voorbeeld):
@@ -326,8 +326,17 @@ def test_zorgkracht_is_not_multiplexity(voorbeeld):
 
 
 def test_revived_contacts_are_not_counted_as_maintained():
-    voor, na = datasets.load_case("pilot_voor"), datasets.load_case("pilot_na")
+    voor, na = _pilot()
     _, s = lw.pilot_skills_widget(voor, na)
     assert s.result["changes"]["revive"] == 2 and "maintain" not in s.result["changes"]
     assert "reanimeren" in s.view.value and "Onderhouden: 4 contacten" in s.view.value
     assert s.result["kept"] == 4
+
+
+def test_schalock_counts_domains_in_singular_and_plural():
+    _, s = lw.schalock_widget()
+    assert "0 van de 8 domeinen hangen" in s.view.value  # nothing is pre-ticked: the guide names no fixed set
+    s.controls["net_inclusion"].value = True
+    assert "1 van de 8 domeinen hangt volgens jou" in s.view.value
+    s.controls["net_rights"].value = True
+    assert "2 van de 8 domeinen hangen" in s.view.value

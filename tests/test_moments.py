@@ -6,6 +6,9 @@ import json
 import unicodedata
 
 import pytest
+from hypothesis import given, settings
+
+from strategies import networks
 
 import netles
 from netles import EgoNetwork, Moment, ValidationError, datasets, read_network, write_network
@@ -322,3 +325,33 @@ def test_tables_and_html_use_labels_and_escape_names():
     assert "New contacts" in c.to_html("en")
     with pytest.raises(ValueError):
         c.table("friends")
+
+
+@settings(max_examples=40)
+@given(networks(), networks())
+def test_any_network_with_moments_round_trips(first, second):
+    from netles.io.netles_json import network_from_json, network_to_json
+
+    # the second network's people get their own ids: one id is one person
+    other = EgoNetwork.from_dict({**second.to_dict(), "alters": [{**a, "alter_id": "x" + a["alter_id"]} for a in second.to_dict()["alters"]],
+                                  "ties": [{**t, "source": "x" + t["source"], "target": "x" + t["target"]} for t in second.to_dict()["ties"]]})
+    net = first.with_moment("intake", "2025-02-03")
+    for a in other.to_dict()["alters"]:
+        net = net.with_alter(a)
+    for s, t in other.tie_pairs():
+        net = net.with_tie(s, t)
+    net = net.with_ego(age=77).with_moment("evaluatie", "2025-08-20")
+    again = network_from_json(network_to_json(net))
+    assert again == net and [m.network for m in again.moments] == [m.network for m in net.moments]
+    assert EgoNetwork.from_dict(net.to_dict()) == net
+
+
+def test_many_moves_are_grouped_by_direction():
+    a = datasets.load_case("voorbeeld")
+    b = a.with_alter_changes("A", circle=3).with_alter_changes("C", circle=2).with_alter_changes("D", circle=3)
+    b = b.with_alter_changes("E", circle=1)
+    text = netles.compare_moments(a, b).summary()
+    assert "Drie mensen staan nu verder weg: Anja (zus), Carla (zus) en Dewi (vriendin)." in text
+    assert "Erik (buurman) staat nu dichterbij." in text and "van cirkel" not in text
+    one = netles.compare_moments(a, a.with_alter_changes("A", circle=3)).summary()
+    assert "Anja (zus) staat nu verder weg: van cirkel 1 (intimi) naar cirkel 3 (bekenden)." in one

@@ -130,3 +130,12 @@ def test_handout_of_an_empty_plan(net):
     page = Plan(net).to_html()
     assert "nog niet gekozen" in page and "Nog geen interventies gekozen." in page
     assert page.count('class="blank"') == 7
+
+
+def test_handout_names_the_case_by_its_title_not_its_id():
+    from netles import datasets
+
+    net = datasets.load_case("voorbeeld")
+    page = Plan(net).to_html("nl")
+    assert net.extra["title"] in page
+    assert f"<strong>Cliënt:</strong> {net.ego_id} " not in page

@@ -36,7 +36,8 @@ def _px(value) -> float | None:
 
 def _factories():
     net = datasets.load_case("mantelval_dochter")
-    voor, na = datasets.load_case("pilot_voor"), datasets.load_case("pilot_na")
+    pilot = datasets.load_case("pilot_netwerkversterking")
+    voor, na = pilot.moment("voor"), pilot.moment("na")
     out = {
         "planner": lambda lang: radio_planner(net, lang=lang),
         "liability": lambda lang: liability_form(lang=lang),

@@ -2,6 +2,8 @@
 case text from the case, English labels; driven without a browser."""
 from __future__ import annotations
 
+import html
+
 import pytest
 
 from netles import datasets, metrics, scales, vocab
@@ -126,7 +128,11 @@ def test_support_system_feedback_and_english_relation_labels():
     widget, state = support_system_exercise(net, lang="en")
     vol = net.alters.loc[net.alters["relation"] == "volunteer", "alter_id"].iloc[0]
     labels = {i.key: i.text[1] for i in state.items}
-    assert labels[str(vol)].endswith("(volunteer)")
+    for alter in net.alters.to_dict("records"):
+        if "(" in alter["name"]:  # "Ineke (dochter)": the role is in the name already
+            assert labels[str(alter["alter_id"])] == alter["name"]
+        else:  # "huisarts": the English relation is added
+            assert labels[str(alter["alter_id"])].endswith(f"({vocab.label('relation', alter['relation'], 'en')})")
     widget.choices[str(vol)].value = "personal"
     widget.check_button.click()
     assert "general provision" in widget.feedback[str(vol)].value
@@ -236,3 +242,22 @@ def test_who_carries_most_without_informal_support_and_with_carer_hours():
     assert "niemand uit het eigen netwerk" in who_carries_most(net)
     assert "6 uur" in who_carries_most(datasets.load_case("senior_55plus"))
     assert "hours of care" in who_carries_most(datasets.load_case("senior_55plus"), lang="en")
+
+
+def test_carer_card_says_for_whom_and_why_and_treats_a_young_carer_as_one():
+    _, state = keukentafel_roleplay(datasets.load_case("jonge_mantelzorger"))
+    carer = datasets.load_case("jonge_mantelzorger").extra["carer"]
+    assert carer["young_carer"] and "CSI" not in state.cards["carer"]
+    assert "jonge mantelzorger" in state.cards["carer"] and html.escape(carer["care_reason"]) in state.cards["carer"]
+    assert "jonger dan 18" in state.cards["consultant"]
+    _, en = keukentafel_roleplay(datasets.load_case("familiezorg_migratie"), lang="en")
+    assert datasets.load_case("familiezorg_migratie").extra["carer"]["care_reason_en"] in en.cards["carer"]
+
+
+def test_a_note_from_the_case_goes_with_the_name():
+    net = datasets.load_case("pubers_ic")
+    _, state = keukentafel_roleplay(net)
+    noted = [a for a in net.alters.to_dict("records") if isinstance(a.get("note"), str)]
+    assert noted
+    for alter in noted:
+        assert html.escape(alter["note"]) in state.cards["consultant"]

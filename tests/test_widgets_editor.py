@@ -1,6 +1,7 @@
 """The network editor, driven through its real widgets (set .value, click) and through its state."""
 from __future__ import annotations
 
+import html
 import json
 import shutil
 
@@ -20,6 +21,12 @@ def _enter(text_widget):
 
 def _on_disk(path):
     return netles.read_network(path)
+
+
+@pytest.fixture(autouse=True)
+def backup_dir(tmp_path, monkeypatch):
+    """Backup copies of failed saves go to a temporary folder, never to the real home folder."""
+    monkeypatch.setenv("NETLES_BACKUP_DIR", str(tmp_path / "reservekopieen"))
 
 
 @pytest.fixture
@@ -148,10 +155,11 @@ def test_second_corrupt_file_does_not_overwrite_first_backup(tmp_path):
 def test_full_name_warning_and_initials(editor):
     widget, state, _ = editor
     widget.name.value = "Jan de Vries"
-    assert "echte voor- en achternaam" in widget.warning.value and "J.V." in widget.warning.value
+    # Dutch readers expect the particle written out: "J. de V.", not "J.V." (issue 11 item 5)
+    assert "echte voor- en achternaam" in widget.warning.value and "J. de V." in html.unescape(widget.warning.value)
     assert widget.initials_button.layout.display is None
     widget.initials_button.click()
-    assert widget.name.value == "J.V." and widget.warning.value == ""
+    assert widget.name.value == "J. de V." and widget.warning.value == ""
     assert widget.initials_button.layout.display == "none"
     widget.name.value = "Jan de Vries"
     widget.add_button.click()  # a warning, not a refusal
@@ -166,9 +174,14 @@ def test_looks_like_full_name(name, full):
     assert looks_like_full_name(name) is full
 
 
-def test_initials():
-    assert initials("Jan de Vries") == "J.V."
-    assert initials("maria") == "M."
+@pytest.mark.parametrize(
+    "name,expected",
+    [("Jan de Vries", "J. de V."), ("maria", "M."), ("Maria van der Berg-Smit", "M. van der B.-S."),
+     ("Jan Peter Jansen", "J.P.J."), ("Kees van 't Hof", "K. van 't H."), ("Piet ter Horst", "P. ter H."),
+     ("de Vries", "de V."), ("Jan de Vries (buurman)", "J. de V. (buurman)"), ("Zoë Öztürk", "Z.Ö.")],
+)
+def test_initials_the_dutch_way(name, expected):
+    assert initials(name) == expected
 
 
 def test_empty_name_and_bad_travel_time_are_refused_in_dutch(editor):
@@ -263,7 +276,7 @@ def test_autosave_equals_state_after_any_sequence_of_changes(tmp_path_factory, o
     for op in ops:
         ids = state.network.alter_ids
         if op[0] == "add":
-            state.add_alter("P", op[1], contact=op[2])
+            state.add_alter("P", op[1], contact=op[2], confirm_duplicate=True)
         elif ids and op[0] == "remove":
             state.remove_alter(ids[op[1] % len(ids)])
         elif len(ids) > 1 and op[0] == "tie":

@@ -347,3 +347,21 @@ def test_liability_dropdowns_never_look_empty_and_steps_have_no_gaps():
     numbers = [line.strip().split(".")[0] for line in state.text.splitlines() if line.startswith("  ")]
     assert numbers == ["1", "2", "3", "4"]
     assert "4. Evalueren" in state.text and "5." not in state.text
+
+
+def test_an_impossible_answer_names_the_question_not_the_argument():
+    widget, state = liability_form()
+    state.update(actor="buurman")
+    assert "wie handelt" in state.problem and "actor" not in state.problem
+
+
+def test_a_need_with_an_english_description_is_shown_in_english():
+    base = datasets.load_case("senior_55plus")
+    carer = dict(base.extra["carer"])
+    carer["care_needs"] = [dict(n) for n in carer["care_needs"]]
+    carer["care_needs"][1]["need_en"] = "a weekly shower"
+    net = base.with_extra(carer=carer)
+    widget, state = kanteling_exercise(net=net, lang="en")
+    assert state.needs[1].description == "a weekly shower" and state.needs[1].need_id == "wekelijks_douchen"
+    _, nl = kanteling_exercise(net=net)
+    assert nl.needs[1].description == "wekelijks douchen"

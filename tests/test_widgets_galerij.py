@@ -91,3 +91,17 @@ def test_the_reference_view_shows_the_quality_profile_with_the_lessons_threshold
     expected = quality_profile(net, max_minutes=45, strong_max_circle=1)
     assert profile.equals(expected) and widget.figure.outputs
     assert "hoort niet bij" in widget.note.value
+
+
+def test_figures_are_titled_with_the_case_not_its_file_name():
+    net = datasets.load_case("mantelval_dochter")
+    for lang in ("nl", "en"):
+        title = datasets.case_title(net, lang)
+        for instrument in GALLERY_INSTRUMENTS:
+            _, state = instrument_card(net, instrument, lang=lang)
+            text = state.figure.layout.title.text
+            assert title in text and "mantelval_dochter" not in text
+        _, look = first_look(net, lang=lang)
+        assert title in look.figure.layout.title.text
+        widget, _ = reference_view(net, lang=lang)
+        assert "mantelval_dochter" not in str(widget.figure.outputs)

@@ -55,7 +55,8 @@ def test_one_moment_compares_with_the_working_network_and_none_says_so():
     net = datasets.load_case("voorbeeld").with_moment("intake", "2025-02-03").without_alter("F")
     widget, state = moments_viewer(net)
     assert (state.before, state.after) == ("intake", WORKING)
-    assert "wijkverpleegkundige" in widget.summary.value
+    name = datasets.load_case("voorbeeld").alter("F")["name"]
+    assert name in widget.summary.value
     widget, state = moments_viewer(datasets.load_case("voorbeeld"), lang="en")
     assert "no moments yet" in widget.summary.value and widget.before.disabled and widget.animate_button.disabled
     assert state.comparison is None
@@ -69,7 +70,11 @@ def test_follows_a_changed_network_and_keeps_the_choice():
     state.set_network(net.with_alter({"alter_id": "Z", "name": "Zoë", "relation": "friend"}))
     assert state.after == "evaluatie" and state.figure is drawn  # the two moments did not change: no redraw
     state.set_network(net.without_moment("evaluatie"))
-    assert state.after == "afsluiting"
+    assert (state.before, state.after) == ("intake", "afsluiting")
+    # a newly saved moment is compared at once: the choice goes back to the first and the last
+    state.choose(before="afsluiting", after=WORKING)
+    state.set_network(net.without_moment("evaluatie").with_moment("nameting", "2026-06-01"))
+    assert (state.before, state.after) == ("intake", "nameting")
 
 
 def test_english_viewer():

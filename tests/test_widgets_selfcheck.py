@@ -88,3 +88,12 @@ def test_revealed_density_is_written_as_the_question_asks():
     assert state.reveal() == "zes alters = 6"
     _, state = self_check("Welke?", "bonding", answer="bonding: ties inside a group")
     assert state.reveal() == "bonding: ties inside a group"
+
+
+def test_an_answer_that_states_the_number_is_left_alone():
+    _, state = self_check("Hoeveel?", 3, answer="3 (tel de bolletjes in de binnenste ring)", tol=0)
+    assert state.reveal() == "3 (tel de bolletjes in de binnenste ring)"
+    _, state = self_check("Hoeveel?", 3, answer="13 mensen", tol=0)
+    assert state.reveal() == "13 mensen = 3"
+    _, state = self_check("?", 6 / 36, answer="6 / 36")
+    assert state.reveal() == "6 / 36 = 0,17"

@@ -7,6 +7,8 @@ import secrets
 import sys
 from pathlib import Path
 
+from .reading import add_reading_options, read_from_args, require_egos
+
 __all__ = ["register", "run_validate", "run_anonymise"]
 
 
@@ -24,8 +26,8 @@ def register(subparsers) -> None:
     )
     p.add_argument("path", help="the dataset folder or file")
     p.add_argument("--strict", action="store_true", help="stop with an error (exit status 2) at any problem")
-    p.add_argument("--mapping", metavar="FILE", help="YAML file that translates the study's own column names and values into netles fields")
     p.add_argument("--all", action="store_true", help="list every problem (by default the first 50)")
+    add_reading_options(p)
     p.set_defaults(func=run_validate)
 
     p = subparsers.add_parser(
@@ -47,16 +49,14 @@ def register(subparsers) -> None:
     p.add_argument("--k", type=int, default=5, help="smallest group size allowed for the quasi-identifiers (default 5)")
     p.add_argument("--allow-names", action="store_true", help="keep the name column (only for names that already are agreed pseudonyms)")
     p.add_argument("--keep", action="append", default=[], metavar="COLUMN", help="also keep this extra column (may be given more than once)")
-    p.add_argument("--mapping", metavar="FILE", help="YAML mapping file for the input (see netles validate)")
     p.add_argument("--format", choices=("csv", "parquet", "graphml"), default="csv", help="format of the output (default csv)")
+    add_reading_options(p)
     p.set_defaults(func=run_anonymise)
 
 
 def run_validate(args: argparse.Namespace) -> int:
     """Print the validation report; 0 without problems, 1 with."""
-    from ..io.dataset import read_dataset
-
-    ds = read_dataset(args.path, mapping=args.mapping, strict=args.strict)
+    ds = read_from_args(args, args.path, strict=args.strict)
     report = ds.meta["problems"]
     print(report.text(None if args.all else 50))
     if not report.ok:
@@ -74,7 +74,7 @@ def run_anonymise(args: argparse.Namespace) -> int:
     """Anonymise a dataset into ``--out``; returns 0 (2 on refusal)."""
     from ..anonymise import anonymise
     from ..io.atomic import atomic_write_text
-    from ..io.dataset import read_dataset, write_dataset
+    from ..io import write_dataset
 
     source, out, key_file = Path(args.path), Path(args.out), Path(args.key_file)
     if _inside(out, source) or _inside(source, out):
@@ -83,6 +83,9 @@ def run_anonymise(args: argparse.Namespace) -> int:
     if _inside(key_file, out):
         print("netles: the key file must not be inside the output folder: the key stays with you", file=sys.stderr)
         return 2
+    # read first: a dataset no ego of which can be used stops here, before a key file is made
+    ds = read_from_args(args, source)
+    require_egos(ds, source)
     if key_file.exists():
         key = key_file.read_bytes().strip()
     else:
@@ -91,7 +94,6 @@ def run_anonymise(args: argparse.Namespace) -> int:
         atomic_write_text(key_file, key.decode() + "\n")
         os.chmod(key_file, 0o600)
         print(f"A new secret key was made and saved in {key_file}. Keep it safe: with it, later waves get the same pseudonyms.")
-    ds = read_dataset(source, mapping=args.mapping)
     report = ds.meta["problems"]
     if not report.ok:
         print(f"{len(report)} problem(s) in the input; {len(report.excluded)} ego(s) left out (run netles validate for the list).")

@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import tempfile
 from pathlib import Path
+
+from .reading import add_reading_options, read_from_args, require_egos
 
 __all__ = ["register", "run_profile", "run_rapport", "run_onderzoeksdata", "render_report", "resolve_dataset"]
 
@@ -34,6 +37,7 @@ def register(subparsers) -> None:
     p.add_argument("--workers", type=int, default=2, help="with --engine dask and no --scheduler: number of local worker processes (default 2)")
     p.add_argument("--strong-circle", type=int, default=2, metavar="N", help="alters in circle N or closer count as strong ties (default 2)")
     p.add_argument("--max-minutes", type=float, default=30, metavar="M", help="travel time in minutes within which someone counts as reachable (default 30)")
+    add_reading_options(p)
     p.set_defaults(func=run_profile)
 
     p = subparsers.add_parser(
@@ -52,6 +56,7 @@ def register(subparsers) -> None:
     p.add_argument("--kenmerken", metavar="LIJST", help="metrics to compare, separated by commas (default: a standard selection)")
     p.add_argument("--k", type=int, default=5, help="smallest group size for k-anonymity before the analysis (default 5)")
     p.add_argument("--keep-notebook", metavar="FILE", help="also keep the executed notebook")
+    add_reading_options(p)
     p.set_defaults(func=run_rapport)
 
     p = subparsers.add_parser(
@@ -104,7 +109,6 @@ def _write_table(frame, out: Path) -> None:
 
 def run_profile(args: argparse.Namespace) -> int:
     """Profile a dataset with pandas or Dask; write or summarise the result."""
-    from ..io.dataset import read_dataset
     from ..profile import profile_many
     from ..scaleout import is_partitioned, open_client, profile_many_dask, read_partitioned
 
@@ -117,9 +121,10 @@ def run_profile(args: argparse.Namespace) -> int:
     partitioned = is_partitioned(path)
     ds = None
     if not partitioned:
-        ds = read_dataset(path)
+        ds = read_from_args(args, path)
+        require_egos(ds, args.dataset)
         report = ds.meta.get("problems")
-        if report is not None and getattr(report, "problems", None):
+        if report is not None and (getattr(report, "problems", None) or getattr(report, "warnings", None)):
             print(f"netles: {report}", file=sys.stderr)
     out = Path(args.out) if args.out else None
     if args.engine == "pandas":
@@ -185,11 +190,30 @@ def render_report(dataset: str, group: str, out: str | os.PathLike, *, kenmerken
         return export_html(executed, out, hide_code=True, title=f"Onderzoeksrapport {path.name}")
 
 
+@contextlib.contextmanager
+def _readable_dataset(args: argparse.Namespace):
+    """The dataset for the report's notebook: read once with the reading options (so that a
+    dataset no ego of which can be profiled stops here, with what to do), and when it is not a
+    netles folder read as it is, handed to the notebook as one (a temporary copy of the valid egos)."""
+    from ..io import write_dataset
+
+    path = resolve_dataset(args.dataset)
+    ds = read_from_args(args, path)
+    require_egos(ds, args.dataset)
+    options = [getattr(args, name, None) for name in ("mapping", "edge_types", "na_values")]
+    if ds.meta.get("format") == "folder" and not any(options):
+        yield str(path)
+        return
+    with tempfile.TemporaryDirectory(prefix="netles-rapport-") as tmp:
+        yield str(write_dataset(ds, Path(tmp) / path.name.removesuffix(".zip"), allow_names=True))
+
+
 def run_rapport(args: argparse.Namespace) -> int:
     """Render the research report."""
     try:
         kenmerken = [k.strip() for k in args.kenmerken.split(",") if k.strip()] if args.kenmerken else None
-        out = render_report(args.dataset, args.group, args.out, kenmerken=kenmerken, k=args.k, keep_notebook=args.keep_notebook)
+        with _readable_dataset(args) as dataset:
+            out = render_report(dataset, args.group, args.out, kenmerken=kenmerken, k=args.k, keep_notebook=args.keep_notebook)
     except FileNotFoundError as exc:
         print(f"netles: {exc}", file=sys.stderr)
         return 2

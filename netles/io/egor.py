@@ -40,10 +40,9 @@ import re
 from pathlib import Path
 
 from ..errors import Problem, UsageError
-from .folder import located_problems
 from .mapping import Mapping, apply_mapping
 from .raw import EDGE_TYPE, RawTables, drop_row_names, merge_tie_types
-from .tables import DICTIONARY_COLUMNS, read_header, read_table
+from .tables import DICTIONARY_COLUMNS, located_problems, read_header, read_table
 
 __all__ = ["ID_COLUMNS", "is_egor_folder", "egor_sets", "read_egor_tables", "EGOR_ID_COLUMNS"]
 

@@ -24,7 +24,7 @@ from ..longtables import Dataset
 from .atomic import atomic_write_bytes, atomic_write_text
 from .mapping import Mapping, apply_mapping
 from .raw import RawTables
-from .tables import RawTable, read_table
+from .tables import RawTable, located_problems, read_table
 
 __all__ = ["TABLES", "is_dataset_folder", "read_folder", "read_dataset_folder_tables", "write_dataset_folder", "check_no_names"]
 
@@ -84,21 +84,6 @@ def read_dataset_folder_tables(folder: str | os.PathLike, na_values=None) -> tup
         if raw.frame is None and table != "egos":
             broken.add("*")
     return tables, problems, broken
-
-
-def located_problems(raw: RawTable, ego_column: str | None, broken: set) -> list[Problem]:
-    """The reading problems of one table, each with its ego where the broken row tells it; the
-    egos of broken rows are added to ``broken`` (``"*"`` when a row's ego cannot be told)."""
-    egos_of_bad, complete = raw.ego_of_bad_rows(ego_column) if ego_column else (set(), not raw.bad_rows)
-    if not complete:
-        broken.add("*")
-    broken |= egos_of_bad
-    out = []
-    for problem in raw.problems:
-        cells = raw.bad_rows.get(problem.row) if isinstance(problem.row, int) else None
-        one = RawTable(raw.file, None, [], {problem.row: cells}, raw.separator, raw.header).ego_of_bad_rows(ego_column)[0] if cells and ego_column else set()
-        out.append(problem.located(ego=next(iter(one))) if len(one) == 1 else problem)
-    return out
 
 
 def read_folder(path: str | os.PathLike, mapping: Mapping | None = None, na_values=None, edge_types=None) -> RawTables:

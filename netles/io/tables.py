@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import io
+import mmap
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,7 +33,7 @@ import pyarrow.parquet as pq
 from ..errors import Problem
 from ..validation import FILE_COL, ROW_COL
 
-__all__ = ["FILE_COL", "ROW_COL", "RawTable", "read_table", "read_header", "sniff_separator", "stack", "DEFAULT_NA", "DICTIONARY_COLUMNS"]
+__all__ = ["FILE_COL", "ROW_COL", "RawTable", "read_table", "located_problems", "read_header", "sniff_separator", "stack", "DEFAULT_NA", "DICTIONARY_COLUMNS"]
 
 SEPARATORS = (",", ";", "\t")
 DEFAULT_NA = ("", "NA")
@@ -84,6 +85,22 @@ class RawTable:
             else:
                 complete = False
         return egos, complete
+
+
+def located_problems(raw: RawTable, ego_column: str | None, broken: set) -> list[Problem]:
+    """The reading problems of one table, each with its ego where the broken row tells it; the
+    egos of broken rows are added to ``broken`` (``"*"`` when a row's ego cannot be told)."""
+    egos_of_bad, complete = raw.ego_of_bad_rows(ego_column) if ego_column else (set(), not raw.bad_rows)
+    if not complete:
+        broken.add("*")
+    broken |= egos_of_bad
+    out = []
+    for problem in raw.problems:
+        cells = raw.bad_rows.get(problem.row) if isinstance(problem.row, int) else None
+        one = RawTable(raw.file, None, [], {problem.row: cells}, raw.separator, raw.header).ego_of_bad_rows(ego_column)[0] if cells and ego_column else set()
+        out.append(problem.located(ego=next(iter(one))) if len(one) == 1 else problem)
+    return out
+
 
 
 def sniff_separator(header: str) -> str:
@@ -187,18 +204,27 @@ def read_table(path: str | os.PathLike, name: str | None = None, separator: str 
     na = [*DEFAULT_NA, *(str(v) for v in (na_values or ()))]
     if path.suffix.lower() == ".parquet":
         return _read_parquet(path, name, na, dictionary)
-    data = path.read_bytes()
-    return read_csv_bytes(data, name, separator=separator, na=na, dictionary=dictionary)
+    with open(path, "rb") as handle:
+        if os.fstat(handle.fileno()).st_size == 0:
+            return read_csv_bytes(b"", name)
+        # the file is mapped, not copied: pyarrow parses it in place (the mapping is released
+        # with the last view of it; the file itself is never written)
+        mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    return read_csv_bytes(mapped, name, separator=separator, na=na, dictionary=dictionary)
 
 
-def read_csv_bytes(data: bytes, name: str, *, separator: str | None = None, na=DEFAULT_NA, dictionary=DICTIONARY_COLUMNS) -> RawTable:
-    """:func:`read_table` on the bytes of a CSV file (for files inside an archive)."""
-    if not data:
+def _blank(body) -> bool:
+    """Whether a body holds nothing but white space (judged without copying a large body)."""
+    return len(body) == 0 or (len(body) < 1 << 16 and not bytes(body).strip())
+
+
+def read_csv_bytes(data, name: str, *, separator: str | None = None, na=DEFAULT_NA, dictionary=DICTIONARY_COLUMNS) -> RawTable:
+    """:func:`read_table` on the bytes of a CSV file (``bytes`` or a memory map)."""
+    if not len(data):
         return RawTable(name, None, [Problem("is empty (0 bytes): nothing could be read", file=name, allowed="a CSV file with a header row")])
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    offset = 3 if data[:3] == b"\xef\xbb\xbf" else 0
     # the header: the first line that is not blank
-    offset, header_lines = 0, 0
+    header_lines = 0
     while True:
         end = data.find(b"\n", offset)
         line = data[offset:] if end < 0 else data[offset:end]
@@ -213,15 +239,16 @@ def read_csv_bytes(data: bytes, name: str, *, separator: str | None = None, na=D
         return RawTable(name, None, [Problem("is not UTF-8 text (in the header); save it as UTF-8", file=name, row=None, allowed="a UTF-8 encoded CSV file")])
     sep = separator or sniff_separator(header_line)
     header = [c.strip() for c in _split(header_line, sep)]
-    body = data[end + 1:] if end >= 0 else b""
+    body = memoryview(data)[end + 1:] if end >= 0 else memoryview(b"")
+    quoted = data.find(b'"', end + 1) >= 0 if end >= 0 else False
     problems: list[Problem] = []
-    if len(header) == 1 and body.strip() and any(other in header[0] for other in (",", ";", "\t", "|")):
+    if len(header) == 1 and not _blank(body) and any(other in header[0] for other in (",", ";", "\t", "|")):
         problems.append(Problem(f"the header {header[0]!r} is one column: the separator could not be recognised",
                                 file=name, allowed="values separated by ',', ';' or a tab"))
     for column in sorted({c for c in header if header.count(c) > 1 and c}):
         problems.append(Problem("appears twice in the header", file=name, field=column, allowed="each column name once"))
     usable = [h if header.count(h) == 1 else f"{h}__{j}" for j, h in enumerate(header)]
-    table, bad, numbers = _parse(body, usable, sep, na, dictionary, name)
+    table, bad, numbers = _parse(body, usable, sep, na, dictionary, name, quoted)
     bad_rows: dict[int, list] = {}
     width = len(header)
     for number, text, cells, column in bad:
@@ -237,7 +264,7 @@ def read_csv_bytes(data: bytes, name: str, *, separator: str | None = None, na=D
             problems.append(Problem("holds bytes that are not UTF-8 text; save the file as UTF-8", file=name, row=number,
                                     field=column, allowed="UTF-8 text"))
         bad_rows[number] = cells
-    frame = table.to_pandas()
+    frame = table.to_pandas(split_blocks=True)
     frame[ROW_COL] = numbers
     # a blank line (or a row of empty cells) is skipped, but counted, as a person counts lines
     value_columns = [c for c in frame.columns if c != ROW_COL]
@@ -249,6 +276,12 @@ def read_csv_bytes(data: bytes, name: str, *, separator: str | None = None, na=D
     return RawTable(name, frame, problems, bad_rows, sep, header)
 
 
+def _block_size(n_bytes: int) -> int:
+    """Blocks of about an eighth of the file (1 to 64 MiB): enough blocks for every core, few
+    enough that joining their dictionaries afterwards is cheap."""
+    return int(min(64 << 20, max(1 << 20, n_bytes // 8)))
+
+
 class _Bad:
     def __init__(self):
         self.rows = []
@@ -258,17 +291,16 @@ class _Bad:
         return "skip"
 
 
-def _parse(body: bytes, names: list[str], sep: str, na, dictionary, name: str):
+def _parse(body, names: list[str], sep: str, na, dictionary, name: str, quoted: bool):
     """The body of a CSV file as an Arrow table; broken rows named; the data-row number of each row."""
-    quoted = b'"' in body
     types = _arrow_types(names, dictionary)
-    if not body.strip():  # a header-only file (an empty session): no rows
+    if _blank(body):  # a header-only file (an empty session): no rows
         empty = pa.table({n: pa.array([], type=types[n]) for n in names})
         return empty, [], np.zeros(0, dtype="int64")
 
     def attempt(threads: bool, block_size: int | None, column_types=types):
         bad = _Bad()
-        read = pcsv.ReadOptions(column_names=names, use_threads=threads, block_size=block_size or (1 << 20))
+        read = pcsv.ReadOptions(column_names=names, use_threads=threads, block_size=block_size or _block_size(len(body)))
         parse = pcsv.ParseOptions(delimiter=sep, newlines_in_values=quoted, ignore_empty_lines=False, invalid_row_handler=bad)
         convert = pcsv.ConvertOptions(column_types=column_types, strings_can_be_null=True, quoted_strings_can_be_null=True,
                                       null_values=list(na), check_utf8=True)
@@ -286,7 +318,7 @@ def _parse(body: bytes, names: list[str], sep: str, na, dictionary, name: str):
                 block = min(len(body) + 1, 2**31 - 1)  # a row longer than the block: read it whole
                 continue
             if "UTF8" in text or "utf8" in text.lower():
-                return _parse_not_utf8(body, names, sep, na, dictionary, name, block)
+                return _parse_not_utf8(bytes(body), names, sep, na, dictionary, name, block)
             raise
     else:  # pragma: no cover - three block sizes failed
         table, bad = attempt(True, min(len(body) + 1, 2**31 - 1))
@@ -315,7 +347,7 @@ def _row_numbers(body: bytes, table: pa.Table, bad: list, sep: str, quoted: bool
         # a quoted cell spans lines: count records as Python's csv module does (rare: a file
         # with both broken rows and line breaks inside cells)
         csv.field_size_limit(max(csv.field_size_limit(), len(body) + 1))
-        records = csv.reader(io.StringIO(body.decode("utf-8", errors="surrogateescape"), newline=""), delimiter=sep)
+        records = csv.reader(io.StringIO(bytes(body).decode("utf-8", errors="surrogateescape"), newline=""), delimiter=sep)
         line, reader_lines = 1, []  # the physical line each record starts on
         for _ in records:
             reader_lines.append(line)
@@ -335,7 +367,7 @@ def _parse_not_utf8(body: bytes, names, sep, na, dictionary, name, block):
     """The slow path for a file with bytes that are not UTF-8: read as bytes, name the bad rows."""
     binary = {n: pa.binary() for n in names}
     bad_handler = _Bad()
-    read = pcsv.ReadOptions(column_names=names, use_threads=False, block_size=block or (1 << 20))
+    read = pcsv.ReadOptions(column_names=names, use_threads=False, block_size=block or _block_size(len(body)))
     parse = pcsv.ParseOptions(delimiter=sep, newlines_in_values=b'"' in body, ignore_empty_lines=False, invalid_row_handler=bad_handler)
     convert = pcsv.ConvertOptions(column_types=binary, strings_can_be_null=True, quoted_strings_can_be_null=True, null_values=list(na))
     table = pcsv.read_csv(pa.py_buffer(body), read_options=read, parse_options=parse, convert_options=convert)
@@ -390,7 +422,7 @@ def _read_parquet(path: Path, name: str, na, dictionary) -> RawTable:
         columns = [c for c in schema.names if c in dictionary and pa.types.is_string(schema.field(c).type) or
                    (c in dictionary and pa.types.is_large_string(schema.field(c).type))]
         table = pq.read_table(path, read_dictionary=columns or None)
-        frame = table.to_pandas()
+        frame = table.to_pandas(split_blocks=True)
     except Exception as exc:  # pyarrow raises several types for a damaged file
         return RawTable(name, None, [Problem(f"is not a readable Parquet file ({type(exc).__name__})", file=name, allowed="a Parquet file")])
     frame = frame.reset_index(drop=True)

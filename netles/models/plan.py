@@ -318,7 +318,9 @@ class Plan:
         for key, row in comparison.iterrows():
             rows.append(f"<tr><td>{e(metric_label(key, lang))}</td><td>{_fmt(row['before'], nl)}</td>"
                         f"<td>{_fmt(row['after'], nl)}</td></tr>")
-        ego = self.network.ego_id or "-"
+        # the case's title (what the student knows it by), not the ego id, which is an internal key
+        extra = self.network.extra
+        ego = (extra.get("title_en") if not nl else None) or extra.get("title") or self.network.ego_id or "-"
         return f"""<!DOCTYPE html>
 <html lang="{lang}">
 <head>

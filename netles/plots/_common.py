@@ -30,15 +30,16 @@ __all__ = [
     "fit_labels",
     "marker_boxes",
     "base_layout",
+    "case_title",
     "FONT",
 ]
 
-FONT = "Arial, Helvetica, sans-serif"
+from .textboxes import ASCENT, DESCENT  # noqa: E402  (re-exported for the figure modules)
+from .textsize import FONT, LINE_HEIGHT, text_width  # noqa: E402
 
-# Average glyph width as a share of the font size: 0.6 is a little wider than Arial's average
-# (about 0.52), so an estimated label box is never smaller than the drawn text.
+# Average glyph width as a share of the font size, for the old fixed-size helpers below
+# (fit_labels, base_layout); the figures themselves measure text with netles.plots.textsize.
 CHAR_WIDTH = 0.6
-LINE_HEIGHT = 1.3
 
 # Fields that have no vocabulary but do appear in hovers and legends.
 _FIELD_LABELS = {
@@ -63,11 +64,29 @@ _TEXTS = {
     "disrupted_tie": ("verstoorde relatie", "disrupted relationship"),
     "alter_ties": ("kennen elkaar", "know each other"),
     "hidden_labels": (
-        "{n} van de {m} namen passen niet in de tekening: wijs een bolletje aan om de naam te zien",
-        "{n} of the {m} names do not fit in the drawing: hover over a dot to see the name",
+        "{n} van de {m} namen passen niet: wijs een bolletje aan om de naam te zien",
+        "{n} of the {m} names do not fit: point at a dot to see the name",
     ),
     "minutes": ("min", "min"),
 }
+
+
+def case_title(net, lang: str = "nl") -> str | None:
+    """The title of a case network for a figure title: ``title`` (``title_en`` in English when given).
+
+    None when the network has no title (a student's own network): the figure then shows only the
+    instrument's name, never an internal id.
+
+    Examples
+    --------
+    >>> from netles import datasets
+    >>> case_title(datasets.load_case("pubers_ic"))
+    'Sem en Noa: moeder ligt op de intensive care'
+    """
+    from ..datasets import case_title as _case_title
+
+    title = _case_title(net, lang)
+    return title.strip() if isinstance(title, str) and title.strip() else None
 
 
 def check_lang(lang: str) -> int:
@@ -188,9 +207,10 @@ def category_order(field: str, lang: str = "nl", present: Iterable[str] = ()) ->
 
 
 # Okabe-Ito colours (readable for the common kinds of colour blindness), then a few more; red
-# (#D55E00) is kept out: it marks burdening relationships in every figure.
-_PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#F0E442", "#000000",
-            "#8C564B", "#7F7F7F", "#17BECF", "#BCBD22", "#9467BD", "#1F77B4", "#FF9896"]
+# (#D55E00) is kept out: it marks burdening relationships in every figure. Okabe-Ito's yellow and
+# black come last: yellow dots vanish on a white projector screen, black ones look like the client.
+_PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#8C564B", "#9467BD",
+            "#17BECF", "#BCBD22", "#7F7F7F", "#1F77B4", "#FF9896", "#F0E442", "#000000"]
 # Fields where a colour carries meaning (red = burdening or disrupted, green = supportive/active).
 _FIXED = {
     "valence": {"supportive": "#009E73", "ambivalent": "#E69F00", "burdening": "#D55E00"},
@@ -368,14 +388,20 @@ def fit_labels(
 
 
 def base_layout(fig: go.Figure, *, width: int, height: int, margin: dict, xrange: Sequence[float],
-                yrange: Sequence[float], title: str | None = None, legend_title: str | None = None) -> go.Figure:
-    """Fix size, margins and equal, hidden axes, so one data unit is a known number of pixels."""
+                yrange: Sequence[float], title: str | None = None, legend_title: str | None = None,
+                lang: str = "nl") -> go.Figure:
+    """Fix size, margins and equal, hidden axes, so one data unit is a known number of pixels.
+
+    For a figure of fixed geometry; the instruments use :func:`netles.plots._frame.make_frame`,
+    which works out the margins from the title and legend for the size the figure is shown at.
+    """
     fig.update_layout(
         width=width,
         height=height,
         margin=margin,
         autosize=False,
-        template="plotly_white",
+        template="netles" if lang == "nl" else "netles_en",
+        separators=",." if lang == "nl" else ".,",
         font=dict(family=FONT, size=13, color="#222222"),
         title=dict(text=title, x=0.02, xanchor="left", font=dict(size=18)) if title else None,
         hovermode="closest",

@@ -26,6 +26,10 @@ from .. import vocab
 from ..errors import Problem, ValidationError
 from ..network import EgoNetwork
 from . import _common as C
+from . import textboxes as TB
+from . import textsize as TS
+from ._frame import apply_frame, check_size, make_frame
+from ._labels import label_variants, place_labels
 
 __all__ = ["ecogram", "ecogram_layout", "SYSTEM", "RELATION_SYSTEM", "alter_system", "tie_strength"]
 
@@ -69,14 +73,13 @@ STRENGTH = vocab.Vocabulary(
     ("soort band", "kind of tie"),
 )
 
-EXTENT = 5.3
-PLOT_PX = 760
-UNIT = PLOT_PX / (2 * EXTENT)
-MARGIN = dict(l=20, r=250, t=60, b=46)
+EXTENT = 4.9  # the drawing runs at least from -EXTENT to EXTENT; wider when the system names need it
 SYSTEM_RADIUS = 3.05  # distance of each system's centre from the client
 BUBBLE = 1.3  # radius of a system circle
 MARKER_PX = 16
 LABEL_FONT = 12
+SYSTEM_FONT = 13
+EGO_PX = 46
 
 
 def alter_system(record: dict, source: str | None = None) -> str:
@@ -191,7 +194,8 @@ def _zigzag(x0: float, y0: float, x1: float, y1: float, amplitude: float = 0.07,
 
 
 def ecogram(net: EgoNetwork, *, lang: str = "nl", title: str | None = None, strong_max_circle: int = 2,
-            lines: str | None = None, max_label_chars: int = 22) -> go.Figure:
+            lines: str | None = None, max_label_chars: int = 22, width: int | None = None, height: int | None = None,
+            legend: str = "auto") -> go.Figure:
     """Draw the ecogram of a network.
 
     Parameters
@@ -200,7 +204,7 @@ def ecogram(net: EgoNetwork, *, lang: str = "nl", title: str | None = None, stro
     lang : {"nl", "en"}
         Language of labels, legend and hover.
     title : str, optional
-        Figure title (default "Ecogram" and the ego id).
+        Figure title (default "Ecogram" and the case title).
     strong_max_circle : int
         Alters in this circle or closer have a strong tie (default 2, as in the quality profile).
     lines : {"alters", "systems"}, optional
@@ -209,7 +213,13 @@ def ecogram(net: EgoNetwork, *, lang: str = "nl", title: str | None = None, stro
         number on the line say how many alters it stands for). Default: ``"alters"`` up to 25
         alters, ``"systems"`` above, where one line per alter would hide the picture.
     max_label_chars : int
-        Longer names are shortened next to the dot (the hover has the full name).
+        Longer names are put on two lines or shortened next to the dot (the hover has the full name).
+    width, height : int, optional
+        Size in pixels the figure is shown at (default 900 x 640); names are placed for this size.
+        Under about 560 pixels the drawing gets too small for its names: they are left out (the
+        hover keeps them) and, below about 480, the labels of the systems may touch.
+    legend : {"auto", "right", "below"}
+        Where the legend goes.
 
     Returns
     -------
@@ -231,44 +241,95 @@ def ecogram(net: EgoNetwork, *, lang: str = "nl", title: str | None = None, stro
     {'strong': 'sterke band', 'weak': 'zwakke band', 'stressful': 'stressvolle band'}
     """
     i = C.check_lang(lang)
+    width, height = check_size(width, height)
     layout = ecogram_layout(net)
     records = net.alters.to_dict("records")
-    fig = go.Figure()
-    ego_name = net.ego.get("name") if isinstance(net.ego.get("name"), str) else C.text("ego", lang)
-    ego_r = 34 / 2 / UNIT
-    radius = MARKER_PX / 2 / UNIT
-
-    shapes, annotations, obstacles = [], [], []
+    if lines is None:
+        lines = "alters" if len(records) <= 25 else "systems"
+    if lines not in ("alters", "systems"):
+        raise ValueError(f"lines must be 'alters' or 'systems', not {lines!r}")
+    case = C.case_title(net, lang)
+    title = ("Ecogram" + (f" · {case}" if case else "")) if title is None else title
+    ego_name = net.ego.get("name") if isinstance(net.ego.get("name"), str) and net.ego.get("name") else C.text("ego", lang)
     counts = {s: 0 for s in SYSTEM}
-    for s, _, _ in layout["alters"].values():
-        counts[s] += 1
+    for s_, _, _ in layout["alters"].values():
+        counts[s_] += 1
+
+    # the legend: kinds of tie, the arrows, the pale dot
+    styles = {
+        "strong": dict(color="#263238", width=4),
+        "weak": dict(color="#546E7A", width=1.5, dash="dash"),
+        "stressful": dict(color="#D55E00", width=2),
+    }
+    arrow_names = (("pijl naar cliënt: cliënt krijgt steun", "arrow to client: client receives support"),
+                   ("pijl naar contact: cliënt geeft steun", "arrow to contact: client gives support"))
+    entries = [(None, None, STRENGTH.label(k, lang)) for k in styles] + [(None, None, n[i]) for n in arrow_names]
+    if any(r.get("status") == "faded" for r in records):
+        entries.append((None, None, ("verwaterd contact", "faded contact")[i]))
+    legend_title = STRENGTH.field_label(lang)
+    frame = make_frame(width, height, title=title, entries=entries, legend_title=legend_title, legend=legend,
+                       note=C.text("hidden_labels", lang, n=99, m=99))
+
+    # system names: above the circles in the upper half, below in the lower half, on two lines when
+    # they are wider than the room between the circles
+    names, name_y = {}, {}
+    lf, sf = frame.font(LABEL_FONT), frame.font(SYSTEM_FONT)
+    side = min(frame.plot_w, frame.plot_h)
+    extent = EXTENT
+    for _ in range(6):  # the names take fixed pixels: grow the view until they fit in it
+        unit = side / (2 * extent)
+        boxes = {}
+        for system in SYSTEM:
+            cx, cy = _system_centre(system)
+            name = SYSTEM.label(system, lang) + (f" ({('niemand', 'nobody')[i]})" if counts[system] == 0 else f" ({counts[system]})")
+            name = TS.wrap(name, max(2.2 * BUBBLE * unit, 130), sf, bold=True, max_lines=3)
+            names[system] = name
+            w, h = (TS.text_width(name, sf, bold=True) + 4) / unit, (TS.text_height(name, sf) + 4) / unit
+            above = cy >= -0.01
+            y = cy + BUBBLE + 0.08 if above else cy - BUBBLE - 0.08
+            boxes[system] = [cx - w / 2, y if above else y - h, cx + w / 2, y + h if above else y, above]
+        # the name over the top circle (and under the bottom one) moves out of the way of its neighbours'
+        for top, sides, up in (("family", ("friends", "care"), True), ("work", ("neighbourhood", "clubs"), False)):
+            b = boxes[top]
+            for other in sides:
+                o = boxes[other]
+                if b[0] < o[2] and o[0] < b[2] and b[1] < o[3] and o[1] < b[3]:
+                    shift = (o[3] + 0.05 - b[1]) if up else (o[1] - 0.05 - b[3])
+                    b[1] += shift
+                    b[3] += shift
+        need = extent
+        for system, (x0, y0, x1, y1, above) in boxes.items():
+            name_y[system] = y0 if above else y1
+            need = max(need, abs(y0), abs(y1), abs(x0), abs(x1))
+        if need <= extent + 1e-6:
+            break
+        extent = need + 0.05
+    xr, yr, unit = frame.ranges(-extent, extent, -extent, extent)
+    radius = MARKER_PX / 2 / unit
+    ego_r = EGO_PX / 2 / unit
+
+    def px(x, y):
+        return frame.left + (x - xr[0]) * unit, frame.top + (yr[1] - y) * unit
+
+    fig = go.Figure()
+    shapes, annotations, obstacles = [], [], []
     for system in SYSTEM:
         cx, cy = _system_centre(system)
         empty = counts[system] == 0
         shapes.append(dict(type="circle", x0=cx - BUBBLE, y0=cy - BUBBLE, x1=cx + BUBBLE, y1=cy + BUBBLE, layer="below",
                            line=dict(color="#9E9E9E" if empty else "#546E7A", width=1.5, dash="dot" if empty else "solid"),
                            fillcolor="rgba(236,239,241,0.35)" if empty else "rgba(224,242,241,0.45)"))
-        name = SYSTEM.label(system, lang) + (f" ({('niemand', 'nobody')[i]})" if empty else f" ({counts[system]})")
         above = cy >= -0.01
-        y = cy + BUBBLE + 0.08 if above else cy - BUBBLE - 0.08
-        annotations.append(dict(x=cx, y=y, text=f"<b>{name}</b>", showarrow=False, xanchor="center",
-                                yanchor="bottom" if above else "top", font=dict(size=13, color="#37474F")))
-        w, h = len(name) * 13 * 0.65 / UNIT, 13 * C.LINE_HEIGHT / UNIT
-        obstacles.append((cx - w / 2, y if above else y - h, cx + w / 2, y + h if above else y))
-    obstacles.append((-ego_r, -ego_r, ego_r, ego_r))
+        y = name_y[system]
+        text = f"<b>{names[system]}</b>"
+        annotations.append(dict(x=cx, y=y, text=text, showarrow=False, xanchor="center",
+                                yanchor="bottom" if above else "top", font=dict(size=sf, color="#37474F")))
+        obstacles.append(TB.annotation_box(*px(cx, y), text, sf, xanchor="center",
+                                           yanchor="bottom" if above else "top", bold=True))
+    ex, ey = px(0, 0)
+    obstacles.append((ex - EGO_PX / 2, ey - EGO_PX / 2, ex + EGO_PX / 2, ey + EGO_PX / 2))
 
-    # lines client -> alter, one trace per style so the legend explains them
-    styles = {
-        "strong": dict(color="#263238", width=4),
-        "weak": dict(color="#546E7A", width=1.5, dash="dash"),
-        "stressful": dict(color="#D55E00", width=2),
-    }
-    if lines is None:
-        lines = "alters" if len(records) <= 25 else "systems"
-    if lines not in ("alters", "systems"):
-        raise ValueError(f"lines must be 'alters' or 'systems', not {lines!r}")
     paths = {k: ([], []) for k in styles}
-    hover_of_kind = {k: [] for k in styles}
 
     def arrows(direction_set, x0, y0, x1, y1, ux, uy, kind):
         ends = []
@@ -288,6 +349,7 @@ def ecogram(net: EgoNetwork, *, lang: str = "nl", title: str | None = None, stro
         paths[kind][0].extend(lx + [None])
         paths[kind][1].extend(ly + [None])
 
+    segments = []
     if lines == "alters":
         for r in records:
             _, x, y = layout["alters"][r["alter_id"]]
@@ -296,6 +358,7 @@ def ecogram(net: EgoNetwork, *, lang: str = "nl", title: str | None = None, stro
             ux, uy = x / dist, y / dist
             x0, y0, x1, y1 = ux * ego_r, uy * ego_r, x - ux * radius, y - uy * radius
             add_line(x0, y0, x1, y1, kind)
+            segments.append((*px(x0, y0), *px(x1, y1)))
             arrows({r.get("support_direction")}, x0, y0, x1, y1, ux, uy, kind)
     else:
         offsets = {"strong": -0.16, "weak": 0.0, "stressful": 0.16}
@@ -304,29 +367,33 @@ def ecogram(net: EgoNetwork, *, lang: str = "nl", title: str | None = None, stro
             cx, cy = _system_centre(system)
             dist = math.hypot(cx, cy)
             ux, uy = cx / dist, cy / dist
-            px, py = -uy, ux
+            pvx, pvy = -uy, ux
             for kind in styles:
                 group = [r for r in members if tie_strength(r, strong_max_circle) == kind]
                 if not group:
                     continue
                 o = offsets[kind]
-                x0, y0 = ux * (ego_r + 0.05) + px * o, uy * (ego_r + 0.05) + py * o
-                x1, y1 = ux * (dist - BUBBLE) + px * o, uy * (dist - BUBBLE) + py * o
+                x0, y0 = ux * (ego_r + 0.05) + pvx * o, uy * (ego_r + 0.05) + pvy * o
+                x1, y1 = ux * (dist - BUBBLE) + pvx * o, uy * (dist - BUBBLE) + pvy * o
                 add_line(x0, y0, x1, y1, kind)
                 arrows({r.get("support_direction") for r in group}, x0, y0, x1, y1, ux, uy, kind)
-                annotations.append(dict(x=(x0 + x1) / 2 + px * 0.14, y=(y0 + y1) / 2 + py * 0.14, text=str(len(group)),
-                                        showarrow=False, font=dict(size=11, color="#D55E00" if kind == "stressful" else "#263238"),
-                                        bgcolor="rgba(255,255,255,0.8)"))
+                # the number of people on the line, at the first spot along it that is free
+                color = "#D55E00" if kind == "stressful" else "#263238"
+                for f in (0.6, 0.75, 0.45, 0.88, 0.3):
+                    mx, my = x0 + (x1 - x0) * f, y0 + (y1 - y0) * f
+                    box = TB.annotation_box(*px(mx, my), str(len(group)), 11)
+                    if not any(box[0] < o[2] and o[0] < box[2] and box[1] < o[3] and o[1] < box[3] for o in obstacles):
+                        annotations.append(dict(x=mx, y=my, text=str(len(group)), showarrow=False,
+                                                font=dict(size=11, color=color), bgcolor="rgba(255,255,255,0.85)"))
+                        obstacles.append(box)
+                        break
     for kind, style in styles.items():
         fig.add_trace(go.Scatter(x=paths[kind][0] or [None], y=paths[kind][1] or [None], mode="lines", line=style,
                                  name=STRENGTH.label(kind, lang), hoverinfo="skip", meta={"role": kind}))
     # arrow meanings in the legend (the arrows themselves are annotations, which have no legend)
-    arrow_names = (("pijl naar cliënt: cliënt krijgt steun", "arrow to client: client receives support"),
-                   ("pijl naar contact: cliënt geeft steun", "arrow to contact: client gives support"))
-    for symbol, names in zip(("arrow-left", "arrow-right"), arrow_names):
+    for symbol, names_ in zip(("arrow-left", "arrow-right"), arrow_names):
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", marker=dict(symbol=symbol, size=12, color="#263238"),
-                                 name=names[i], hoverinfo="skip", meta={"role": "legend"}))
-
+                                 name=names_[i], hoverinfo="skip", meta={"role": "legend"}))
     if any(r.get("status") == "faded" for r in records):
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=("verwaterd contact", "faded contact")[i],
                                  marker=dict(size=MARKER_PX, color="#FFFFFF", line=dict(color="#37474F", width=1.5)),
@@ -334,33 +401,31 @@ def ecogram(net: EgoNetwork, *, lang: str = "nl", title: str | None = None, stro
     ids = list(layout["alters"])
     xs = [layout["alters"][a][1] for a in ids]
     ys = [layout["alters"][a][2] for a in ids]
-    labels = [C.short_name(r, max_label_chars) for r in records]
+    labels = [label_variants(C.short_name(r, 10 * max_label_chars), max_label_chars, lf) for r in records]
     priority = sorted(range(len(records)), key=lambda k: (records[k]["circle"], k))
-    boxes = C.fit_labels(xs, ys, labels, unit=UNIT, font_size=LABEL_FONT, radius=radius, order=priority,
-                         obstacles=obstacles, bounds=(-EXTENT, -EXTENT, EXTENT, EXTENT))
+    plot = (frame.left, frame.top, frame.left + frame.plot_w, frame.top + frame.plot_h)
+    placements = place_labels([px(x, y) for x, y in zip(xs, ys)], labels, font_size=lf, marker_sizes=MARKER_PX,
+                              footprints=MARKER_PX / 2 + 1, order=priority, obstacles=obstacles, bounds=plot,
+                              wrap_px=100, lines=segments)
     system_word = SYSTEM.field_label(lang)
     hovers = [C.alter_hover(r, lang, extra=[(system_word, SYSTEM.label(layout["alters"][r["alter_id"]][0], lang))]) for r in records]
     colors = ["#FFFFFF" if r.get("status") == "faded" else "#90A4AE" for r in records]
     fig.add_trace(go.Scatter(
-        x=xs, y=ys, mode="markers+text", text=[lab if b else "" for lab, b in zip(labels, boxes)],
-        textposition=[b.position if b else "middle right" for b in boxes], textfont=dict(size=LABEL_FONT),
+        x=xs, y=ys, mode="markers+text", text=[p.text if p else "" for p in placements],
+        textposition=[p.position if p else "middle right" for p in placements], textfont=dict(size=lf, shadow="auto"),
         marker=dict(size=MARKER_PX, color=colors, line=dict(color="#37474F", width=1.5)),
         customdata=ids, hovertext=hovers, hoverinfo="text", hoverlabel=dict(align="left"),
         name=("contact", "contact")[i], showlegend=False, meta={"role": "alters"},
     ))
-    fig.add_trace(go.Scatter(x=[0], y=[0], mode="markers+text", text=[ego_name], textposition="middle center",
-                             textfont=dict(size=11, color="white"), marker=dict(size=46, color="#212121"),
+    fig.add_trace(go.Scatter(x=[0], y=[0], mode="markers+text", text=[TS.shorten(ego_name, EGO_PX - 6, 11)],
+                             textposition="middle center", textfont=dict(size=11, color="white"),
+                             marker=dict(size=EGO_PX, color="#212121"),
                              hovertext=[ego_name], hoverinfo="text", showlegend=False, meta={"role": "ego"}))
-    hidden = sum(1 for b in boxes if b is None)
+    hidden = sum(1 for p in placements if p is None)
     if hidden:
-        annotations.append(dict(x=0, y=0, xref="paper", yref="paper", yanchor="top", xanchor="left", yshift=-8,
-                                showarrow=False, text=C.text("hidden_labels", lang, n=hidden, m=len(records)),
-                                font=dict(size=12, color="#616161")))
+        annotations.append(frame.note(C.text("hidden_labels", lang, n=hidden, m=len(records))))
     fig.update_layout(shapes=shapes, annotations=annotations)
-    default_title = "Ecogram" + (f" · {net.ego_id}" if net.ego_id else "")
-    C.base_layout(fig, width=MARGIN["l"] + PLOT_PX + MARGIN["r"], height=MARGIN["t"] + PLOT_PX + MARGIN["b"], margin=MARGIN,
-                  xrange=(-EXTENT, EXTENT), yrange=(-EXTENT, EXTENT), title=default_title if title is None else title,
-                  legend_title=STRENGTH.field_label(lang))
-    fig.layout.meta = {"instrument": "ecogram", "marker_px": MARKER_PX, "unit_px": UNIT, "hidden_labels": hidden,
+    apply_frame(fig, frame, xrange=xr, yrange=yr, lang=lang, legend_title=legend_title)
+    fig.layout.meta = {"instrument": "ecogram", "marker_px": MARKER_PX, "unit_px": unit, "hidden_labels": hidden,
                        "spacing": layout["spacing"], "lines": lines, "lang": lang}
     return fig

@@ -18,7 +18,7 @@ import plotly.io as pio
 
 from ..io.atomic import atomic_write_bytes, atomic_write_text
 
-__all__ = ["to_html", "to_png", "png_session", "PNG_SIGNATURE"]
+__all__ = ["to_html", "to_png", "png_session", "find_chromium", "PNG_SIGNATURE"]
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 """The first eight bytes of every PNG file."""
@@ -92,6 +92,24 @@ def to_png(fig: go.Figure, path: str | os.PathLike, *, scale: float = 2.0) -> Pa
     if not data.startswith(PNG_SIGNATURE):
         raise RuntimeError("kaleido did not return a PNG image")
     return atomic_write_bytes(path, data)
+
+
+def find_chromium() -> str | None:
+    """The Chromium (or Chrome) kaleido will use for PNG files, or None when there is none.
+
+    ``BROWSER_PATH`` wins when it is set (and then must be a program); otherwise the browsers on
+    ``PATH`` and in the usual places. Nothing is downloaded.
+    """
+    env = os.environ.get("BROWSER_PATH")
+    if env:
+        return env if os.path.isfile(env) and os.access(env, os.X_OK) else None
+    try:
+        from choreographer.browsers.chromium import Chromium
+
+        found = Chromium.find_browser(skip_local=False)
+    except Exception:  # an unexpected layout of the helper package: say "not found", never crash
+        return None
+    return found if found and os.path.isfile(found) else None
 
 
 @contextlib.contextmanager

@@ -29,6 +29,10 @@ from .. import vocab
 from ..errors import Problem, ValidationError
 from ..network import EgoNetwork
 from . import _common as C
+from . import textboxes as TB
+from . import textsize as TS
+from ._frame import apply_frame, check_size, make_frame
+from ._labels import label_variants, place_labels
 
 __all__ = [
     "genogram",
@@ -393,9 +397,12 @@ def family_tree(net: EgoNetwork) -> dict:
 
 ROW = 2.0  # vertical distance between generations (data units)
 STEP = 2.5  # horizontal distance between two people (room for a name of two short lines)
-UNIT = 56.0  # pixels per data unit
-SYMBOL_PX = 30
+UNIT = 56.0  # pixels per data unit at full size
+MAX_UNIT = 80.0
+SYMBOL_PX = 30  # symbol size at full size; the drawing scales, the text does not
 HALF = SYMBOL_PX / 2 / UNIT
+LABEL_FONT = 12
+GEN_FONT = 12
 
 
 def _layout(family: dict) -> dict[str, tuple[float, float]]:
@@ -534,26 +541,62 @@ def _zigzag(x0, y0, x1, y1, amp=0.09, step=0.22):
     return xs + [x1], ys + [y1]
 
 
-def _arc(p, q, n=24):
-    """Points on a curve from p to q that keeps clear of the family lines.
-
-    Between two people of one generation the curve dips below the row (deeper for people further
-    apart, so curves from one person do not coincide); between generations it bends a little
-    sideways.
-    """
-    (x0, y0), (x1, y1) = p, q
-    mx, my = (x0 + x1) / 2, (y0 + y1) / 2
-    length = math.hypot(x1 - x0, y1 - y0) or 1.0
-    if abs(y1 - y0) < 1e-9:
-        x0, x1 = x0, x1
-        y0 = y1 = y0 - HALF
-        depth = min(1.0, 0.45 + 0.18 * abs(x1 - x0) / STEP)
-        cx, cy = mx, y0 - 2 * depth
-    else:
-        cx, cy = mx - (y1 - y0) / length * 0.35, my + (x1 - x0) / length * 0.35
+def _bezier(p, q, c, n=24):
+    """Points of the quadratic curve from ``p`` to ``q`` pulled towards ``c``."""
+    (x0, y0), (x1, y1), (cx, cy) = p, q, c
     pts = [((1 - t) ** 2 * x0 + 2 * (1 - t) * t * cx + t * t * x1, (1 - t) ** 2 * y0 + 2 * (1 - t) * t * cy + t * t * y1)
            for t in (k / n for k in range(n + 1))]
-    return [p[0] for p in pts], [p[1] for p in pts]
+    return [pt[0] for pt in pts], [pt[1] for pt in pts]
+
+
+def _through(points, n=8):
+    """A path along ``points`` (straight between them), with ``n`` points per stretch."""
+    xs, ys = [], []
+    for (x0, y0), (x1, y1) in zip(points, points[1:]):
+        for k in range(n):
+            xs.append(x0 + (x1 - x0) * k / n)
+            ys.append(y0 + (y1 - y0) * k / n)
+    xs.append(points[-1][0])
+    ys.append(points[-1][1])
+    return xs, ys
+
+
+def _threaded_candidates(p, q, rows_between: dict[float, list[float]]):
+    """Paths from ``p`` to ``q`` (generations apart) through the gaps of the rows in between.
+
+    ``rows_between`` maps the y of each row between the two people to the x of its people; the
+    path crosses each of those rows halfway between two neighbours (or just beyond the row's ends).
+    """
+    ys = sorted(rows_between, reverse=p[1] > q[1])
+    gaps = set()
+    for y in ys:
+        xs = sorted(rows_between[y])
+        gaps.update((a + b) / 2 for a, b in zip(xs, xs[1:]))
+        gaps.update((xs[0] - STEP / 2, xs[-1] + STEP / 2))
+    mid = (p[0] + q[0]) / 2
+    for gx in sorted(gaps, key=lambda g: abs(g - mid)):
+        yield _through([p] + [(gx, y) for y in ys] + [q])
+
+
+def _route_candidates(p, q, same_row: bool):
+    """Curves from person ``p`` to person ``q`` to choose from, straightest first.
+
+    Between two people of one generation every curve goes over the row (under it hang the
+    partner and children lines); between generations the curves bow to either side.
+    """
+    (x0, y0), (x1, y1) = p, q
+    if same_row:
+        # the peak stays clear of the line the siblings hang from (0.45 above the symbols) and
+        # of the parents' partner line (about 1.1 above)
+        a, b = (x0, y0 + HALF), (x1, y1 + HALF)
+        for peak in (0.22, 0.78, 0.95, 0.6, 1.1):
+            yield _bezier(a, b, ((x0 + x1) / 2, y0 + HALF + 2 * peak))
+        return
+    length = math.hypot(x1 - x0, y1 - y0) or 1.0
+    nx, ny = -(y1 - y0) / length, (x1 - x0) / length
+    mx, my = (x0 + x1) / 2, (y0 + y1) / 2
+    for k in (0.0, 0.15, -0.15, 0.3, -0.3, 0.45, -0.45, 0.6, -0.6, 0.8, -0.8):
+        yield _bezier(p, q, (mx + nx * k * length, my + ny * k * length))
 
 
 _QUALITY_STYLE = {
@@ -566,7 +609,8 @@ _QUALITY_STYLE = {
 
 
 def genogram(net: EgoNetwork, *, lang: str = "nl", title: str | None = None, show_relations: bool = True,
-             max_label_chars: int = 13) -> go.Figure:
+             max_label_chars: int = 13, width: int | None = None, height: int | None = None,
+             legend: str = "auto") -> go.Figure:
     """Draw the genogram of a network's family.
 
     Parameters
@@ -575,11 +619,20 @@ def genogram(net: EgoNetwork, *, lang: str = "nl", title: str | None = None, sho
         The network; its ``family`` block (optional) and family alters are drawn.
     lang : {"nl", "en"}
     title : str, optional
+        Default "Genogram" and the case title.
     show_relations : bool
         Draw the quality lines between the client and family members (and those of the block).
+        Each line takes the first of several curves that passes no one's symbol or name and
+        crosses no other row of the family; between people of one generation it goes over the row.
     max_label_chars : int
         Names are written next to the symbol on at most two lines of this many characters; a
         longer name is shortened (the hover has the full name).
+    width, height : int, optional
+        Size in pixels the figure is shown at (default 900 x 640); names are placed for this size.
+        Under about 560 pixels the drawing gets too small for its names: they are left out (the
+        hover keeps them) and, below about 480, the labels of the generations may touch.
+    legend : {"auto", "right", "below"}
+        Where the legend goes.
 
     Returns
     -------
@@ -601,15 +654,25 @@ def genogram(net: EgoNetwork, *, lang: str = "nl", title: str | None = None, sho
     'circle'
     """
     i = C.check_lang(lang)
+    width, height = check_size(width, height)
     family = family_tree(net)
     members, unions = family["members"], family["unions"]
     pos = _layout(family)
+    case = C.case_title(net, lang)
+    title = ("Genogram" + (f" · {case}" if case else "")) if title is None else title
+    gens = sorted({m["generation"] for m in members.values()})  # only the rows that have people
+    ids = list(members)
+    xs = [pos[m][0] for m in ids]
+    ys = [pos[m][1] for m in ids]
+    symbol = {"M": "square", "F": "circle"}
+    ego_name = net.ego.get("name") if isinstance(net.ego.get("name"), str) and net.ego.get("name") else C.text("ego", lang)
+
     fig = go.Figure()
     lines_x, lines_y = [], []
 
-    def seg(xs, ys):
-        lines_x.extend(list(xs) + [None])
-        lines_y.extend(list(ys) + [None])
+    def seg(xs_, ys_):
+        lines_x.extend(list(xs_) + [None])
+        lines_y.extend(list(ys_) + [None])
 
     # partner lines, with slashes for separation and divorce, and the children below
     status_traces: dict[str, tuple[list, list]] = {}
@@ -629,8 +692,8 @@ def genogram(net: EgoNetwork, *, lang: str = "nl", title: str | None = None, sho
         if kids:
             yc = pos[kids[0]][1] + HALF + 0.45
             seg([mid, mid], [yl, yc])
-            xs = [pos[c][0] for c in kids]
-            seg([min(xs + [mid]), max(xs + [mid])], [yc, yc])
+            cxs = [pos[c][0] for c in kids]
+            seg([min(cxs + [mid]), max(cxs + [mid])], [yc, yc])
             for c in kids:
                 seg([pos[c][0], pos[c][0]], [yc, pos[c][1] + HALF])
     fig.add_trace(go.Scatter(x=lines_x or [None], y=lines_y or [None], mode="lines", line=dict(color="#212121", width=2),
@@ -642,62 +705,84 @@ def genogram(net: EgoNetwork, *, lang: str = "nl", title: str | None = None, sho
                                      line=dict(color="#212121", width=2, dash="dash" if status == "partners" else "solid"),
                                      legendgroup="union", legendgrouptitle=dict(text=UNION_STATUS.field_label(lang)),
                                      meta={"role": "union", "status": status}))
+    qualities = [q for q in RELATIONSHIP_QUALITY if show_relations and any(r["quality"] == q for r in family["relations"])]
+    for quality in qualities:  # filled in below, once the curves are chosen
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="lines", line=_QUALITY_STYLE[quality], hoverinfo="skip",
+                                 name=RELATIONSHIP_QUALITY.label(quality, lang), legendgroup="quality",
+                                 legendgrouptitle=dict(text=RELATIONSHIP_QUALITY.field_label(lang)),
+                                 meta={"role": "relation", "quality": quality}))
+    dead = [m for m in ids if members[m]["deceased"]]
+    if dead:
+        fig.add_trace(go.Scatter(x=[pos[m][0] for m in dead], y=[pos[m][1] for m in dead], mode="markers",
+                                 marker=dict(symbol="x-thin-open", size=SYMBOL_PX, color="#212121", line=dict(width=2.5, color="#212121")),
+                                 name=("overleden", "deceased")[i], hoverinfo="skip", meta={"role": "deceased"},
+                                 legendgroup="symbol", legendgrouptitle=dict(text=("symbool", "symbol")[i])))
+    for code, sym in (("M", "square"), ("F", "circle"), ("X", "diamond")):
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=C.value_label("gender", code, lang),
+                                 marker=dict(size=14, symbol=sym, color="#ECEFF1", line=dict(color="#212121", width=2)),
+                                 legendgroup="symbol", legendgrouptitle=dict(text=("symbool", "symbol")[i]),
+                                 hoverinfo="skip", meta={"role": "legend"}))
 
-    # relationship quality lines
-    if show_relations:
-        by_quality: dict[str, tuple[list, list]] = {}
-        bars = ([], [])
-        for r in family["relations"]:
-            p, q = pos[r["a"]], pos[r["b"]]
-            xs, ys = _arc(p, q)
-            # start and end outside the symbols
-            keep = [k for k in range(len(xs)) if math.hypot(xs[k] - p[0], ys[k] - p[1]) > HALF * 1.4
-                    and math.hypot(xs[k] - q[0], ys[k] - q[1]) > HALF * 1.4]
-            if len(keep) < 2:
-                continue
-            xs, ys = [xs[k] for k in keep], [ys[k] for k in keep]
-            bx, by = by_quality.setdefault(r["quality"], ([], []))
-            if r["quality"] == "conflict":
-                zx, zy = [], []
-                for k in range(len(xs) - 1):
-                    a_, b_ = _zigzag(xs[k], ys[k], xs[k + 1], ys[k + 1], step=0.11)
-                    zx += a_[:-1]
-                    zy += b_[:-1]
-                bx.extend(zx + [xs[-1], None])
-                by.extend(zy + [ys[-1], None])
-            elif r["quality"] == "cut_off":
-                m = len(xs) // 2
-                bx.extend(xs[: m - 1] + [None] + xs[m + 1 :] + [None])
-                by.extend(ys[: m - 1] + [None] + ys[m + 1 :] + [None])
-                for k in (m - 1, m + 1):  # two short bars across the gap
-                    dx, dy = xs[k + 1 if k + 1 < len(xs) else k] - xs[k - 1], ys[k + 1 if k + 1 < len(ys) else k] - ys[k - 1]
-                    n = math.hypot(dx, dy) or 1
-                    bars[0].extend([xs[k] - dy / n * 0.14, xs[k] + dy / n * 0.14, None])
-                    bars[1].extend([ys[k] + dx / n * 0.14, ys[k] - dx / n * 0.14, None])
-            else:
-                bx.extend(xs + [None])
-                by.extend(ys + [None])
-        for quality in RELATIONSHIP_QUALITY:
-            if quality in by_quality:
-                qx, qy = by_quality[quality]
-                if quality == "cut_off":
-                    qx, qy = qx + bars[0], qy + bars[1]
-                fig.add_trace(go.Scatter(x=qx, y=qy, mode="lines", line=_QUALITY_STYLE[quality], hoverinfo="skip",
-                                         name=RELATIONSHIP_QUALITY.label(quality, lang), legendgroup="quality",
-                                         legendgrouptitle=dict(text=RELATIONSHIP_QUALITY.field_label(lang)),
-                                         meta={"role": "relation", "quality": quality}))
+    # the frame: the family's extent plus a column for the generation names on the left
+    gen_names = {g: GENERATION.label(g, lang) for g in gens}
+    x0, x1 = min(xs), max(xs)
+    y0, y1 = -max(gens) * ROW - 0.9, -min(gens) * ROW + 0.9
+    _, entries = TB.legend_entries(fig.update_layout(legend_traceorder="grouped"))
+    col_px = max(TS.text_width(TS.wrap(n, 120, GEN_FONT), GEN_FONT) for n in gen_names.values()) + 12
+    # room for names to the right of the rightmost people, in pixels
+    right_px = 110
+    # the legend goes where the people get the most room side by side (the names need width);
+    # the rows then take the height there is
+    note = C.text("hidden_labels", lang, n=99, m=99)
+    options = [make_frame(width, height, title=title, entries=entries, legend=side, aspect=None, note=note)
+               for side in (("right", "below") if legend == "auto" else (legend,))]
 
-    ids = list(members)
-    symbol = {"M": "square", "F": "circle"}
-    xs = [pos[m][0] for m in ids]
-    ys = [pos[m][1] for m in ids]
-    ego_name = net.ego.get("name") if isinstance(net.ego.get("name"), str) else C.text("ego", lang)
+    def room(f):
+        across = (f.plot_w - col_px - right_px - 30) / max(x1 - x0, STEP)
+        down = f.plot_h / (y1 - y0)
+        return (min(across, MAX_UNIT), min(down, MAX_UNIT))
+
+    frame = max(options, key=lambda f: (round(min(room(f)[0], 1.25 * room(f)[1]), 1), room(f)[1]))
+    lf, gf = frame.font(LABEL_FONT), frame.font(GEN_FONT)
+    col_px = max(TS.text_width(TS.wrap(n, 120 * gf / GEN_FONT, gf), gf) for n in gen_names.values()) + 12
+    right_px = 110 * lf / LABEL_FONT
+    # pixels per data unit, across and down: the rows may stand a little further apart than the
+    # people in a row, and always far enough apart for two lines of name and a symbol
+    # left of the family: the generation names and half the widest symbol; right: the names
+    left_px = col_px + 44 / 2 + 8
+    right_px += 44 / 2
+    ux = max(1.0, min((frame.plot_w - left_px - right_px) / max(x1 - x0, STEP), MAX_UNIT))
+    uy = min(frame.plot_h / (y1 - y0), MAX_UNIT)
+    xr = (x0 - left_px / ux, x0 - left_px / ux + frame.plot_w / ux)
+    # centre the family in the room right of the generation names
+    spare = frame.plot_w / ux - (left_px / ux + (x1 - x0) + right_px / ux)
+    if spare > 0:
+        xr = (xr[0] - spare / 2, xr[1] - spare / 2)
+    xr = (min(xr[0], x0 - left_px / ux), xr[1])
+    yr = ((y0 + y1) / 2 - frame.plot_h / uy / 2, (y0 + y1) / 2 + frame.plot_h / uy / 2)
+    unit = min(ux, uy)
+    # the symbol fills the room the family lines leave for it (HALF above and below its centre)
+    sym_px = max(8.0, min(2 * HALF * uy, 0.45 * STEP * ux, 44.0))
+
+    def px(x, y):
+        return frame.left + (x - xr[0]) * ux, frame.top + (yr[1] - y) * uy
+
+    # generation names in the left column, a thin line under each row's name
+    annotations, obstacles = [], []
+    for g in gens:
+        text = TS.wrap(gen_names[g], col_px - 12, gf)
+        annotations.append(dict(x=0, xref="paper", y=-g * ROW, yref="y", text=text, showarrow=False, xanchor="left",
+                                yanchor="middle", align="left", font=dict(size=gf, color="#6B6B6B"), xshift=2))
+        gx, gy = px(xr[0], -g * ROW)
+        obstacles.append(TB.annotation_box(gx + 2, gy, text, gf, xanchor="left"))
+
+    # names next to the symbols
     names, hovers = [], []
     alter_records = {a: net.alter(a) for a in net.alter_ids}
     for mid in ids:
         m = members[mid]
         name = ego_name if mid == EGO else ("?" if m["placeholder"] else (m["name"] or mid))
-        names.append(_two_lines(name + (" †" if m["deceased"] else ""), max_label_chars))
+        names.append(name + (" †" if m["deceased"] else ""))
         lines = [f"<b>{name}</b>", f"{GENERATION.field_label(lang)}: {GENERATION.label(m['generation'], lang)}",
                  f"{C.field_label('gender', lang)}: {C.value_label('gender', m['gender'], lang)}"]
         if m["deceased"]:
@@ -707,9 +792,123 @@ def genogram(net: EgoNetwork, *, lang: str = "nl", title: str | None = None, sho
         if m["alter_id"] in alter_records:
             lines.append(C.alter_hover(alter_records[m["alter_id"]], lang).split("<br>", 1)[-1])
         hovers.append("<br>".join(lines))
+    points = [px(x, y) for x, y in zip(xs, ys)]
+    ego_k = ids.index(EGO)
+    foot = [sym_px / 2 + 2 + (5 if k == ego_k else 0) for k in range(len(ids))]
+    family_segments = _segments(lines_x, lines_y, px)
+    for sx, sy in status_traces.values():
+        family_segments += _segments(sx, sy, px)
+    # names first (clear of the family lines and the straight way of each relationship line), then
+    # the relationship lines around them; then the names once more, clear of the lines as routed,
+    # and the lines once more around those names
+    soft_lines = [(*px(*pos[r["a"]]), *px(*pos[r["b"]])) for r in family["relations"]] if show_relations else []
+    for _round in range(2 if show_relations and family["relations"] and len(ids) * len(family["relations"]) <= 4000 else 1):
+        plot = (frame.left, frame.top, frame.left + frame.plot_w, frame.top + frame.plot_h)
+        variants = [label_variants(n, max_label_chars + 3, lf) for n in names]
+        placements = place_labels(points, variants, font_size=lf, marker_sizes=sym_px, footprints=foot,
+                                  order=sorted(range(len(ids)), key=lambda k: (k != ego_k, members[ids[k]]["placeholder"], k)),
+                                  obstacles=obstacles, bounds=plot, lines=family_segments + soft_lines,
+                                  positions=("middle right", "middle left", "bottom right", "top right", "bottom left",
+                                             "top left", "bottom center", "top center"))
+
+        # relationship lines: for each, the first curve that passes no symbol, no name, no other row
+        routed = []
+        if show_relations:
+            symbol_boxes = [(x - f, y - f, x + f, y + f) for (x, y), f in zip(points, foot)]
+            own_label = {k: p.box for k, p in enumerate(placements) if p is not None}
+            label_boxes = [(k, b) for k, b in own_label.items()] + [(None, b) for b in obstacles]
+            row_y = {g: px(0, -g * ROW)[1] for g in gens}
+            row_bands = {g: (y - sym_px / 2 - 2, y + sym_px / 2 + 2) for g, y in row_y.items()}
+            taken: list[list[tuple[float, float]]] = []
+            horizontal_family = [f for f in family_segments if abs(f[1] - f[3]) < 0.5]
+            for r in family["relations"]:
+                ka, kb = ids.index(r["a"]), ids.index(r["b"])
+                p, q = pos[r["a"]], pos[r["b"]]
+                ga, gb = members[r["a"]]["generation"], members[r["b"]]["generation"]
+                # where a curve may go: between the two rows, or (one row) just over it
+                if ga == gb:
+                    lo, hi = row_y[ga] - 1.25 * uy - sym_px / 2, row_y[ga] + 2
+                else:
+                    lo, hi = min(row_y[ga], row_y[gb]), max(row_y[ga], row_y[gb])
+                best, best_score = None, math.inf
+                # a large family (hundreds of people, research data) takes the first curve: choosing
+                # costs people x relations x curves checks
+                quick = len(ids) * len(family["relations"]) > 4000
+                between = {-g * ROW: [pos[m][0] for m in ids if members[m]["generation"] == g]
+                           for g in gens if min(ga, gb) < g < max(ga, gb)}
+                candidates = list(_route_candidates(p, q, ga == gb))
+                if between:
+                    candidates += list(_threaded_candidates(p, q, between))
+                for cx_, cy_ in candidates:
+                    # leave the two symbols out of the curve
+                    keep = [k for k in range(len(cx_)) if math.hypot(cx_[k] - p[0], cy_[k] - p[1]) > HALF * 1.45
+                            and math.hypot(cx_[k] - q[0], cy_[k] - q[1]) > HALF * 1.45]
+                    if len(keep) < 2:
+                        continue
+                    cx_, cy_ = [cx_[k] for k in keep], [cy_[k] for k in keep]
+                    pts = [px(x, y) for x, y in zip(cx_, cy_)]
+                    segs = [(*pts[k], *pts[k + 1]) for k in range(len(pts) - 1)]
+                    if quick:
+                        best = (cx_, cy_, segs)
+                        break
+                    score = 0.0
+                    score += 100 * sum(any(_hits(sg, b) for sg in segs) for k, b in enumerate(symbol_boxes) if k not in (ka, kb))
+                    score += sum((6 if k in (ka, kb) else 20) for k, b in label_boxes if any(_hits(sg, b) for sg in segs))
+                    score += 20 * sum(any(_hits(sg, (plot[0], band[0], plot[2], band[1])) for sg in segs)
+                                      for g, band in row_bands.items() if g not in (ga, gb))
+                    if not all(plot[0] <= x <= plot[2] and plot[1] <= y <= plot[3] for x, y in pts):
+                        score += 1000
+                    score += sum(1 for other in taken for sg in segs if any(_crosses(sg, o) for o in other))
+                    # running along a family line hides it: count the points that lie on one
+                    score += 2 * sum(1 for k in range(1, len(pts) - 1)
+                                     if abs(pts[k + 1][1] - pts[k - 1][1]) < 0.35 * abs(pts[k + 1][0] - pts[k - 1][0])
+                                     and any(_near(pts[k], f, 3.0) for f in horizontal_family))
+                    score += sum(1 for _, y in pts if y < lo - 1 or y > hi + 1)
+                    chord = max(math.dist(pts[0], pts[-1]), 1.0)
+                    score += 10 * (sum(math.dist(pts[k], pts[k + 1]) for k in range(len(pts) - 1)) / chord - 1)
+                    if score < best_score - 1e-9:
+                        best, best_score = (cx_, cy_, segs), score
+                if best is not None:
+                    routed.append((r, best[0], best[1]))
+                    taken.append(best[2])
+        soft_lines = [sg for segs in taken for sg in segs] if show_relations else []
+
+    by_quality: dict[str, tuple[list, list]] = {}
+    bars = ([], [])
+    for r, rx, ry in routed:
+        bx, by = by_quality.setdefault(r["quality"], ([], []))
+        if r["quality"] == "conflict":
+            zx, zy = [], []
+            for k in range(len(rx) - 1):
+                a_, b_ = _zigzag(rx[k], ry[k], rx[k + 1], ry[k + 1], step=0.11)
+                zx += a_[:-1]
+                zy += b_[:-1]
+            bx.extend(zx + [rx[-1], None])
+            by.extend(zy + [ry[-1], None])
+        elif r["quality"] == "cut_off":
+            m = len(rx) // 2
+            bx.extend(rx[: m - 1] + [None] + rx[m + 1:] + [None])
+            by.extend(ry[: m - 1] + [None] + ry[m + 1:] + [None])
+            for k in (m - 1, m + 1):  # two short bars across the gap
+                dx, dy = rx[min(k + 1, len(rx) - 1)] - rx[k - 1], ry[min(k + 1, len(ry) - 1)] - ry[k - 1]
+                n = math.hypot(dx, dy) or 1
+                bars[0].extend([rx[k] - dy / n * 0.14, rx[k] + dy / n * 0.14, None])
+                bars[1].extend([ry[k] + dx / n * 0.14, ry[k] - dx / n * 0.14, None])
+        else:
+            bx.extend(rx + [None])
+            by.extend(ry + [None])
+    for t in fig.data:
+        if (t.meta or {}).get("role") == "relation":
+            qx, qy = by_quality.get(t.meta["quality"], ([None], [None]))
+            if t.meta["quality"] == "cut_off":
+                qx, qy = qx + bars[0], qy + bars[1]
+            t.x, t.y = qx, qy
+
     fig.add_trace(go.Scatter(
-        x=xs, y=ys, mode="markers+text", text=names, textposition="middle right", textfont=dict(size=12),
-        marker=dict(size=SYMBOL_PX, symbol=[symbol.get(members[m]["gender"], "diamond") for m in ids],
+        x=xs, y=ys, mode="markers+text", text=[p.text if p else "" for p in placements],
+        textposition=[p.position if p else "middle right" for p in placements],
+        textfont=dict(size=lf, shadow="auto"),
+        marker=dict(size=sym_px, symbol=[symbol.get(members[m]["gender"], "diamond") for m in ids],
                     color=["#FFFFFF" if members[m]["placeholder"] else "#ECEFF1" for m in ids],
                     line=dict(color=["#9E9E9E" if members[m]["placeholder"] else "#212121" for m in ids], width=2)),
         customdata=ids, hovertext=hovers, hoverinfo="text", hoverlabel=dict(align="left"), showlegend=False,
@@ -717,37 +916,62 @@ def genogram(net: EgoNetwork, *, lang: str = "nl", title: str | None = None, sho
     ))
     ex, ey = pos[EGO]
     fig.add_trace(go.Scatter(x=[ex], y=[ey], mode="markers", hoverinfo="skip", showlegend=False, meta={"role": "ego"},
-                             marker=dict(size=SYMBOL_PX + 10, symbol=symbol.get(members[EGO]["gender"], "diamond") + "-open",
+                             marker=dict(size=sym_px + 10, symbol=symbol.get(members[EGO]["gender"], "diamond") + "-open",
                                          color="#212121", line=dict(width=2, color="#212121"))))
-    dead = [m for m in ids if members[m]["deceased"]]
-    if dead:
-        fig.add_trace(go.Scatter(x=[pos[m][0] for m in dead], y=[pos[m][1] for m in dead], mode="markers",
-                                 marker=dict(symbol="x-thin-open", size=SYMBOL_PX, color="#212121", line=dict(width=2.5, color="#212121")),
-                                 name=("overleden", "deceased")[i], hoverinfo="skip", meta={"role": "deceased"}))
-    # legend entries for the symbols
-    for code, sym in (("M", "square"), ("F", "circle"), ("X", "diamond")):
-        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=C.value_label("gender", code, lang),
-                                 marker=dict(size=14, symbol=sym, color="#ECEFF1", line=dict(color="#212121", width=2)),
-                                 legendgroup="symbol", legendgrouptitle=dict(text=("symbool", "symbol")[i]),
-                                 hoverinfo="skip", meta={"role": "legend"}))
-
-    gens = sorted({m["generation"] for m in members.values()} | {-1, 0, 1})
-    x0, x1 = min(xs) - 1.0, max(xs) + 2.3  # names stand to the right
-    label_w = 2.9  # room for the generation names on the left
-    y0, y1 = -max(gens) * ROW - 1.1, -min(gens) * ROW + 0.8
-    annotations = [dict(x=x0 - label_w + 0.1, y=-g * ROW, text=GENERATION.label(g, lang), showarrow=False, xanchor="left",
-                        font=dict(size=12, color="#757575")) for g in gens]
+    if dead:  # the crosses go over the symbols
+        fig.data = [t for t in fig.data if (t.meta or {}).get("role") != "deceased"] + [
+            t for t in fig.data if (t.meta or {}).get("role") == "deceased"]
+        for t in fig.data:
+            if (t.meta or {}).get("role") == "deceased":
+                t.marker.size = sym_px
+    hidden = sum(1 for p, m in zip(placements, ids) if p is None)
+    if hidden:
+        annotations.append(frame.note(C.text("hidden_labels", lang, n=hidden, m=len(ids))))
     fig.update_layout(annotations=annotations)
-    width_px = int((x1 - (x0 - label_w)) * UNIT)
-    height_px = int((y1 - y0) * UNIT)
-    margin = dict(l=20, r=230, t=60, b=30)
-    if width_px < 480:  # small families: widen the view rather than stretch the symbols
-        extra = (480 - width_px) / UNIT / 2
-        x0, x1 = x0 - extra, x1 + extra
-        width_px = 480
-    default_title = ("Genogram", "Genogram")[i] + (f" · {net.ego_id}" if net.ego_id else "")
-    C.base_layout(fig, width=width_px + margin["l"] + margin["r"], height=height_px + margin["t"] + margin["b"],
-                  margin=margin, xrange=(x0 - label_w, x1), yrange=(y0, y1), title=default_title if title is None else title)
-    fig.update_layout(legend=dict(groupclick="toggleitem", tracegroupgap=12))
-    fig.layout.meta = {"instrument": "genogram", "unit_px": UNIT, "lang": lang}
+    apply_frame(fig, frame, xrange=xr, yrange=yr, lang=lang, grouped_legend=True, equal=False)
+    fig.update_layout(legend=dict(groupclick="toggleitem"))
+    fig.layout.meta = {"instrument": "genogram", "unit_px": unit, "unit_x_px": ux, "unit_y_px": uy, "symbol_px": sym_px,
+                       "hidden_labels": hidden,
+                       "lang": lang,
+                       "routes": [{"a": r["a"], "b": r["b"], "quality": r["quality"], "x": list(rx), "y": list(ry)}
+                                  for r, rx, ry in routed]}
     return fig
+
+
+def _segments(xs, ys, to_px):
+    out, prev = [], None
+    for x, y in zip(xs, ys):
+        if x is None or y is None:
+            prev = None
+            continue
+        p = to_px(x, y)
+        if prev is not None:
+            out.append((*prev, *p))
+        prev = p
+    return out
+
+
+def _hits(seg, box) -> bool:
+    from ._labels import _segment_hits
+
+    return _segment_hits(seg, box)
+
+
+def _near(pt, seg, tol: float) -> bool:
+    """True if point ``pt`` lies within ``tol`` pixels of the segment."""
+    (x, y), (x0, y0, x1, y1) = pt, seg
+    dx, dy = x1 - x0, y1 - y0
+    t = 0.0 if dx == dy == 0 else max(0.0, min(1.0, ((x - x0) * dx + (y - y0) * dy) / (dx * dx + dy * dy)))
+    return math.hypot(x - (x0 + t * dx), y - (y0 + t * dy)) <= tol
+
+
+def _crosses(s1, s2) -> bool:
+    """True if two segments cross."""
+    (ax, ay, bx, by), (cx, cy, dx, dy) = s1, s2
+
+    def orient(px_, py_, qx, qy, rx, ry):
+        return (qx - px_) * (ry - py_) - (qy - py_) * (rx - px_)
+
+    d1, d2 = orient(cx, cy, dx, dy, ax, ay), orient(cx, cy, dx, dy, bx, by)
+    d3, d4 = orient(ax, ay, bx, by, cx, cy), orient(ax, ay, bx, by, dx, dy)
+    return d1 * d2 < 0 and d3 * d4 < 0

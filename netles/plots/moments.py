@@ -110,15 +110,25 @@ def _union_network(net: EgoNetwork, nets: Sequence[EgoNetwork], slots: dict[tupl
     return union, occupied
 
 
-def _size_options(width: int | None, height: int | None) -> dict:
-    """``width``/``height`` for netwerkcirkel when it takes them (names are then placed for that size)."""
+def _size_options(width: int | None, height: int | None, legend: str | None = None) -> dict:
+    """``width``/``height`` (and ``legend``) for netwerkcirkel when it takes them (names are then
+    placed for that size)."""
     params = inspect.signature(netwerkcirkel).parameters
     out = {}
     if width is not None and "width" in params:
         out["width"] = width
     if height is not None and "height" in params:
         out["height"] = height
+    if out and legend is not None and "legend" in params:
+        out["legend"] = legend
     return out
+
+
+def _hidden_note(count: int, total: int, lang: str, suffix: str = "") -> dict:
+    """The note under a drawing that says how many names did not fit (they stay in the hover)."""
+    return dict(x=0, y=0, xref=f"x{suffix} domain", yref=f"y{suffix} domain", xanchor="left", yanchor="top", yshift=-4,
+                showarrow=False, text=C.text("hidden_labels", lang, n=count, m=total), font=dict(size=12, color="#616161"),
+                name="hidden_labels")
 
 
 def _filter_trace(trace: go.Scatter, keep: list[int]) -> None:
@@ -161,14 +171,11 @@ def _moment_figure(net: EgoNetwork, nets: Sequence[EgoNetwork], slots: dict, lan
     if not any(r.get("status") == "faded" for r in (net.alter(a) for a in net.alter_ids)):
         kept = [t for t in kept if (t.meta or {}).get("role") != "legend"]
     fig.data = kept
-    # the note under the drawing counted the empty slots too: count again
-    notes = [a for a in fig.layout.annotations if a.text != old_note]
-    if hidden:
-        note = C.text("hidden_labels", lang, n=hidden, m=net.size)
-        notes.append(dict(x=0, y=0, xref="paper", yref="paper", yanchor="top", xanchor="left", yshift=-8, showarrow=False,
-                          text=note, font=dict(size=12, color="#616161")))
-    fig.layout.annotations = notes
+    # the note under the drawing counted the empty slots too: the callers place a new one
+    fig.layout.annotations = [a for a in fig.layout.annotations
+                              if a.text != old_note and "paper" not in (a.xref, a.yref)]
     meta["hidden_labels"] = hidden
+    meta["people"] = net.size
     fig.layout.meta = meta
     layout = netwerkcirkel_layout(union)
     where = {occupied[s]: (x, y) for s, x, y in zip(layout["alter_id"], layout["x"], layout["y"]) if s in occupied}
@@ -214,8 +221,9 @@ def moments_side_by_side(a: EgoNetwork | Moment, b: EgoNetwork | Moment, lang: s
         Before and after (``net.moments[0]``, ``net.moments[-1]``...).
     lang : {"nl", "en"}
     width, height : int, optional
-        Size of each drawing in pixels, where :func:`netwerkcirkel` takes a size (names are
-        placed for it); the figure is about twice as wide.
+        Size of each drawing in pixels; the figure is about twice as wide. Where
+        :func:`netwerkcirkel` takes a size, the names are placed for it; otherwise a smaller
+        ``width`` shows the drawings smaller.
 
     Returns
     -------
@@ -239,12 +247,16 @@ def moments_side_by_side(a: EgoNetwork | Moment, b: EgoNetwork | Moment, lang: s
     comparison = compare_moments(net_a, net_b, lang=lang)
     nets = [net_a, net_b]
     slots = _slots(nets)
-    size = _size_options(width, height)
+    size = _size_options(width, height, legend="below")  # one legend under both drawings
     panels = [_moment_figure(n, nets, slots, lang, caption, size) for n, caption in ((net_a, caption_a), (net_b, caption_b))]
     xr, yr, unit, plot_w, plot_h = _panel_geometry(panels[0][0])
+    if width is not None and not size and width < plot_w:
+        # a drawing of fixed size: shown smaller as asked (names were placed for the full size)
+        unit *= width / plot_w
+        plot_w, plot_h = width, plot_h * width / plot_w
     gap = 40
     inner_w = 2 * plot_w + gap
-    margin = dict(l=20, r=20, t=96, b=130)
+    margin = dict(l=20, r=20, t=96, b=160)
     domains = [(0.0, plot_w / inner_w), ((plot_w + gap) / inner_w, 1.0)]
     fig = go.Figure()
     seen_legend: set[str] = set()
@@ -261,6 +273,9 @@ def moments_side_by_side(a: EgoNetwork | Moment, b: EgoNetwork | Moment, lang: s
             fig.add_trace(trace)
         shapes += [_to_panel(s.to_plotly_json(), k, domains[k]) for s in panel.layout.shapes]
         annotations += [_to_panel(a.to_plotly_json(), k, domains[k]) for a in panel.layout.annotations]
+        meta_k = panel.layout.meta or {}
+        if meta_k.get("hidden_labels"):
+            annotations.append(_hidden_note(meta_k["hidden_labels"], meta_k["people"], lang, suffix))
         caption = (caption_a, caption_b)[k]
         annotations.append(dict(text=f"<b>{caption}</b>", x=0.5, y=1.0, xref=f"x{suffix} domain", yref=f"y{suffix} domain",
                                 xanchor="center", yanchor="bottom", yshift=6, showarrow=False, font=dict(size=15)))
@@ -296,7 +311,8 @@ def moments_side_by_side(a: EgoNetwork | Moment, b: EgoNetwork | Moment, lang: s
         autosize=False, template="plotly_white", plot_bgcolor="white", dragmode="pan", hovermode="closest",
         font=dict(family=C.FONT, size=13, color="#222222"),
         title=dict(text=_t("title", lang, a=name_a, b=name_b), x=0.02, xanchor="left", font=dict(size=18)),
-        legend=dict(orientation="h", x=0, xanchor="left", y=-0.02, yanchor="top", font=dict(size=13), itemsizing="constant"),
+        # under the drawings and under the notes of names that did not fit
+        legend=dict(orientation="h", x=0, xanchor="left", y=-30 / plot_h, yanchor="top", font=dict(size=13), itemsizing="constant"),
         shapes=shapes, annotations=annotations,
     )
     for k, (x_name, y_name) in enumerate((("xaxis", "yaxis"), ("xaxis2", "yaxis2"))):
@@ -390,15 +406,21 @@ def moments_animation(net: EgoNetwork, lang: str = "nl", *, width: int | None = 
         by_key = {_trace_key(t): t.to_plotly_json() for t in fig.data}
         data = [by_key.get(key, templates[key]) for key in keys]
         title = f"{_t('anim_title', lang)}: {m.label} · {format_date(m.date, lang)}"
-        frames.append(go.Frame(data=data, name=m.label, layout=dict(title=dict(text=title), annotations=fig.layout.annotations)))
+        notes = list(fig.layout.annotations)
+        meta_k = fig.layout.meta or {}
+        # every frame carries a note (empty when all names fit), so none lingers from the frame before
+        note = _hidden_note(meta_k.get("hidden_labels", 0), meta_k.get("people", 0), lang)
+        if not meta_k.get("hidden_labels"):
+            note["text"] = ""
+        frames.append(go.Frame(data=data, name=m.label, layout=dict(title=dict(text=title), annotations=[*notes, note])))
     base = figures[0]
     out = go.Figure(data=frames[0].data, layout=base.layout, frames=frames)
-    out.update_layout(title=dict(text=frames[0].layout.title.text))
+    out.update_layout(title=dict(text=frames[0].layout.title.text), annotations=frames[0].layout.annotations)
     steps = [dict(label=m.label, method="animate",
                   args=[[m.label], {"mode": "immediate", "frame": {"duration": 0, "redraw": True}, "transition": {"duration": 0}}])
              for m in moments]
     out.update_layout(
-        sliders=[dict(active=0, steps=steps, x=0.2, len=0.75, xanchor="left", y=0, yanchor="top", pad=dict(t=40, r=40),
+        sliders=[dict(active=0, steps=steps, x=0.28, len=0.68, xanchor="left", y=0, yanchor="top", pad=dict(t=40, r=40),
                       currentvalue=dict(prefix=_t("moment", lang), font=dict(size=14)))],
         updatemenus=[dict(type="buttons", direction="left", x=0.0, y=0, xanchor="left", yanchor="top", pad=dict(t=56),
                           showactive=False,
@@ -408,11 +430,11 @@ def moments_animation(net: EgoNetwork, lang: str = "nl", *, width: int | None = 
                                    dict(label=_t("pause", lang), method="animate",
                                         args=[[None], {"mode": "immediate", "frame": {"duration": 0, "redraw": False}}])])],
     )
+    # a band under the drawing for the slider and the buttons; the drawing keeps its size
     margin = dict(base.layout.margin.to_plotly_json())
-    margin["b"] = max(margin.get("b", 0), 110)
-    margin["t"] = max(margin.get("t", 0), 90)
-    extra_h = margin["b"] + margin["t"] - base.layout.margin.b - base.layout.margin.t
-    out.update_layout(margin=margin, height=int(base.layout.height + extra_h))
+    band = 150
+    margin["b"] = (margin.get("b") or 0) + band
+    out.update_layout(margin=margin, height=int(base.layout.height + band))
     meta = dict(base.layout.meta or {})
     meta.update(instrument="moments_animation", moments=[m.label for m in moments])
     out.layout.meta = meta

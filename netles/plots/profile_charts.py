@@ -2,8 +2,10 @@
 
 Metrics live on different scales, so the charts keep two panels: shares and indices between 0 and 1
 (density, share of family, diversity...) on one axis, and numbers of people or functions (size,
-groups, support functions covered...) on the other. Every bar carries its value as text, with a
-decimal comma in Dutch.
+groups, support functions covered...) on the other, whose ticks are whole numbers. Every bar carries
+its value as text with at most two decimals, and every label is a Dutch (or English) name, never a
+metric key; in Dutch the decimal sign is a comma everywhere, ticks and hover included (the netles
+template, :mod:`netles.plots.style`).
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from plotly.subplots import make_subplots
 
 from ..profile import metric_label
 from . import _common as C
+from .style import count_axis, format_number, style
 
 __all__ = ["profile_chart", "compare_profiles", "Reference", "REFERENCE_MILD_ID", "DEFAULT_KEYS", "COUNT_KEYS"]
 
@@ -71,10 +74,7 @@ def _is_count(key: str) -> bool:
 
 
 def _fmt(value: float, lang: str) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "-"
-    text = str(int(value)) if float(value).is_integer() else f"{value:.2f}".rstrip("0").rstrip(".")
-    return text.replace(".", ",") if lang == "nl" else text
+    return format_number(value, lang, 2)
 
 
 def _as_series(values, what: str) -> pd.Series:
@@ -87,7 +87,8 @@ def _as_series(values, what: str) -> pd.Series:
     raise TypeError(f"{what} must be a pandas Series, a dict or a Reference, not {type(values).__name__}")
 
 
-def _bars(series_list: Sequence[tuple[str, pd.Series, str]], keys: Sequence[str], lang: str, title: str) -> go.Figure:
+def _bars(series_list: Sequence[tuple[str, pd.Series, str]], keys: Sequence[str], lang: str, title: str,
+          width: int = 900) -> go.Figure:
     for name, s, _ in series_list:
         unknown = [k for k in keys if k not in s.index and name == series_list[0][0]]
         if unknown:
@@ -113,6 +114,7 @@ def _bars(series_list: Sequence[tuple[str, pd.Series, str]], keys: Sequence[str]
                 marker=dict(color=color), text=[_fmt(v, lang) if not math.isnan(v) else "" for v in values],
                 textposition="outside", cliponaxis=False, legendgroup=name,
                 customdata=ks, hovertemplate="%{y}: %{text}<extra>" + name + "</extra>", meta={"role": "profile", "series": name},
+                textfont=dict(size=13),
             ), row=row, col=1)
         fig.update_yaxes(autorange="reversed", row=row, col=1)
         if panel == "shares":
@@ -120,17 +122,20 @@ def _bars(series_list: Sequence[tuple[str, pd.Series, str]], keys: Sequence[str]
             fig.update_xaxes(range=[min(low, 0) * 1.15, 1.15], row=row, col=1)
         else:
             top = max([1.0] + [float(s[k]) for _, s, _ in series_list for k in ks if k in s.index and not math.isnan(s[k])])
+            axis = "x" + ("" if row == 1 else str(row))
+            count_axis(fig, axis, top)
             fig.update_xaxes(range=[0, top * 1.18], row=row, col=1)
     # every series in the legend once, whichever panel it first appears in
     seen = set()
     for tr in fig.data:
         tr.showlegend = tr.name not in seen
         seen.add(tr.name)
-    height = 170 + 26 * sum(heights) * len(series_list)
+    height = 170 + 28 * sum(heights) * len(series_list)
+    style(fig, lang)
     fig.update_layout(
-        barmode="group", template="plotly_white", width=900, height=height,
-        margin=dict(l=20, r=30, t=110, b=40), title=dict(text=title, x=0.02, y=1 - 22 / height, yanchor="top", font=dict(size=18)),
-        font=dict(family=C.FONT, size=13), bargap=0.25, separators=",." if lang == "nl" else ".,",
+        barmode="group", width=width, height=height,
+        margin=dict(l=20, r=40, t=110, b=40), title=dict(text=title, x=0.02, y=1 - 22 / height, yanchor="top", font=dict(size=18)),
+        bargap=0.25,
         # the legend sits under the title, above the first panel title, at a fixed distance from the top
         legend=dict(orientation="h", x=0.02, xanchor="left", y=1 - 58 / height, yanchor="top", yref="container", font=dict(size=13)),
     )
@@ -138,7 +143,8 @@ def _bars(series_list: Sequence[tuple[str, pd.Series, str]], keys: Sequence[str]
 
 
 def profile_chart(profile: pd.Series, reference=None, *, keys: Sequence[str] | None = None, lang: str = "nl",
-                  name: str | None = None, reference_name: str | None = None, title: str | None = None) -> go.Figure:
+                  name: str | None = None, reference_name: str | None = None, title: str | None = None,
+                  width: int = 900) -> go.Figure:
     """The quality profile of one network, optionally next to a reference.
 
     Parameters
@@ -153,9 +159,11 @@ def profile_chart(profile: pd.Series, reference=None, *, keys: Sequence[str] | N
         Which metrics, in order (default :data:`DEFAULT_KEYS`).
     lang : {"nl", "en"}
     name, reference_name : str, optional
-        Legend names (default: the profile's name or "dit netwerk", and the reference's name or
-        "referentie").
+        Legend names (default "dit netwerk", and the reference's name or "referentie"). The
+        profile's own ``name`` is an ego id, an internal code, so it is not shown unless given here.
     title : str, optional
+    width : int
+        Width in pixels (the height follows from the number of bars).
 
     Returns
     -------
@@ -174,18 +182,18 @@ def profile_chart(profile: pd.Series, reference=None, *, keys: Sequence[str] | N
     i = C.check_lang(lang)
     keys = list(keys or DEFAULT_KEYS)
     own = _as_series(profile, "profile")
-    name = name or (str(profile.name) if getattr(profile, "name", None) else ("dit netwerk", "this network")[i])
+    name = name or ("dit netwerk", "this network")[i]
     series = [(name, own, "#0072B2")]
     if reference is not None:
         ref = _as_series(reference, "reference")
         ref_name = reference_name or (reference.name[i] if isinstance(reference, Reference) else ("referentie", "reference")[i])
         series.append((ref_name, ref, "#BDBDBD"))
     default_title = ("Kwaliteit van het netwerk", "Quality of the network")[i]
-    return _bars(series, keys, lang, default_title if title is None else title)
+    return _bars(series, keys, lang, default_title if title is None else title, width)
 
 
 def compare_profiles(before: pd.Series, after: pd.Series, *, keys: Sequence[str] | None = None, lang: str = "nl",
-                     names: tuple[str, str] | None = None, title: str | None = None) -> go.Figure:
+                     names: tuple[str, str] | None = None, title: str | None = None, width: int = 900) -> go.Figure:
     """Two quality profiles side by side (before and after an intervention, or two clients).
 
     Parameters
@@ -216,4 +224,4 @@ def compare_profiles(before: pd.Series, after: pd.Series, *, keys: Sequence[str]
     names = names or (("voor", "na"), ("before", "after"))[i]
     series = [(names[0], _as_series(before, "before"), "#9E9E9E"), (names[1], _as_series(after, "after"), "#0072B2")]
     default_title = ("Voor en na", "Before and after")[i]
-    return _bars(series, list(keys or DEFAULT_KEYS), lang, default_title if title is None else title)
+    return _bars(series, list(keys or DEFAULT_KEYS), lang, default_title if title is None else title, width)

@@ -1,15 +1,20 @@
 """The sociogram: who knows whom among the alters.
 
-The layout is a force-directed (spring) layout per connected group, seeded, so the same network
-always gives the same picture. Each group (component) is laid out on its own and the groups are
-packed side by side with a clear gap, so that separate groups look separate. Alters who know no one
-else in the network (isolates, the whole picture in the common "star" network without alter ties)
-are set out together in a tidy grid. The ego is left out by default: with the ego every alter is
-tied to the centre, which hides the structure the sociogram is for.
+Each group of alters who know each other (a connected component) is laid out on its own with a
+force-directed layout (Fruchterman-Reingold, vectorised with numpy and seeded, so the same network
+always gives the same picture; a thousand alters take about a second), and the groups are packed
+side by side with a clear gap, so that separate groups look separate. Alters who know no one else
+in the network (isolates, the whole picture in the common "star" network without alter ties) are
+set out together in a tidy grid. The packing follows the shape of the figure and the drawing is
+then stretched (by at most :data:`MAX_STRETCH` in one direction) to fill it. The ego is left out
+by default: with the ego every alter is tied to the centre, which hides the structure the
+sociogram is for.
 
 References
 ----------
 .. [1] Moreno, J. L. (1934). *Who shall survive?* Nervous and Mental Disease Publishing.
+.. [2] Fruchterman, T. M. J., & Reingold, E. M. (1991). Graph drawing by force-directed placement.
+   *Software: Practice and Experience*, 21(11), 1129-1164.
 """
 from __future__ import annotations
 
@@ -21,36 +26,106 @@ import plotly.graph_objects as go
 
 from ..network import EGO_NODE, EgoNetwork
 from . import _common as C
-from .netwerkcirkel import _alter_traces, color_field_kind
+from . import textboxes as TB
+from ._frame import apply_frame, check_size, make_frame
+from ._labels import label_variants, place_labels
+from .netwerkcirkel import _alter_traces, _segments, color_field_kind
 
-__all__ = ["sociogram", "sociogram_layout"]
+__all__ = ["sociogram", "sociogram_layout", "force_layout"]
 
-SPACING = 1.0  # smallest distance between two people within a group (data units)
+SPACING = 1.0  # typical distance between two neighbouring people within a group (data units)
 GAP = 2.0  # smallest free space between two groups
-PLOT_PX = 760
-MARGIN = dict(l=20, r=250, t=60, b=46)
 LABEL_FONT = 12
 MAX_MARKER_PX = 18
+MAX_STRETCH = 1.4
+"""The drawing is scaled to fill the figure; one direction may be stretched at most this much more."""
 
 
-def _spread(pos: dict, fixed: str | None = None) -> dict:
-    """Scale a component's layout so that no two nodes are closer than SPACING."""
-    nodes = list(pos)
-    if len(nodes) < 2:
-        return {n: np.zeros(2) for n in nodes}
-    pts = np.array([pos[n] for n in nodes], dtype=float)
-    centre = pts[nodes.index(fixed)] if fixed in nodes else pts.mean(axis=0)
-    pts = pts - centre
-    d = np.sqrt(((pts[:, None] - pts[None]) ** 2).sum(-1))
-    d[np.diag_indices(len(pts))] = np.inf
-    smallest = d.min()
-    scale = SPACING / smallest if smallest > 0 else 1.0
-    # spring layouts of small groups come out about 2 units wide: keep them compact but readable
-    scale = max(scale, SPACING * 0.9)
-    return {n: p * scale for n, p in zip(nodes, pts)}
+def force_layout(n: int, edges, *, seed: int = 7, iterations: int | None = None,
+                 fixed: int | None = None) -> np.ndarray:
+    """Fruchterman-Reingold positions of ``n`` nodes (rows), vectorised; deterministic for a seed.
+
+    Parameters
+    ----------
+    n : int
+    edges : iterable of (int, int)
+        Node indices.
+    seed : int
+        Seed of the starting positions.
+    iterations : int, optional
+        Default 200 for small groups, fewer for large ones (50 from 400 nodes).
+    fixed : int, optional
+        A node that stays in the middle (the ego).
+
+    Returns
+    -------
+    numpy.ndarray
+        ``(n, 2)`` positions in about the unit square.
+
+    Examples
+    --------
+    >>> pos = force_layout(3, [(0, 1), (1, 2)])
+    >>> pos.shape, bool((force_layout(3, [(0, 1), (1, 2)]) == pos).all())
+    ((3, 2), True)
+    """
+    if n == 1:
+        return np.zeros((1, 2))
+    if iterations is None:
+        iterations = 200 if n <= 100 else 100 if n <= 400 else 50
+    rng = np.random.RandomState(seed)
+    pos = rng.rand(n, 2).astype(np.float32)
+    if fixed is not None:
+        pos[fixed] = 0.5
+    adj = np.zeros((n, n), np.float32)
+    e = np.asarray(list(edges), dtype=int).reshape(-1, 2).T
+    if e.size:
+        adj[e[0], e[1]] = 1
+        adj[e[1], e[0]] = 1
+    k = np.float32(math.sqrt(1.0 / n))
+    t = float((pos.max(0) - pos.min(0)).max()) * 0.1
+    dt = t / (iterations + 1)
+    for _ in range(iterations):
+        dx = pos[:, 0, None] - pos[None, :, 0]
+        dy = pos[:, 1, None] - pos[None, :, 1]
+        d2 = dx * dx + dy * dy
+        np.maximum(d2, np.float32(1e-4), out=d2)
+        force = k * k / d2 - adj * np.sqrt(d2) / k
+        disp = np.stack([(dx * force).sum(1), (dy * force).sum(1)], 1)
+        length = np.sqrt((disp ** 2).sum(1))
+        length = np.where(length < 0.01, np.float32(0.1), length)
+        step = disp * (t / length)[:, None]
+        if fixed is not None:
+            step[fixed] = 0
+        pos += step
+        t -= dt
+    return pos.astype(np.float64)
 
 
-def sociogram_layout(net: EgoNetwork, *, include_ego: bool = False, seed: int = 7) -> dict:
+def _nearest(pts: np.ndarray) -> np.ndarray:
+    """Distance from each point to its nearest other point."""
+    from scipy.spatial import cKDTree
+
+    if len(pts) < 2:
+        return np.full(len(pts), np.inf)
+    d, _ = cKDTree(pts).query(pts, k=2)
+    return d[:, 1]
+
+
+def _spread(pts: np.ndarray, centre: int | None = None) -> np.ndarray:
+    """Scale a component's layout so that a typical person's nearest neighbour is SPACING away."""
+    if len(pts) < 2:
+        return np.zeros_like(pts)
+    pts = pts - (pts[centre] if centre is not None else pts.mean(axis=0))
+    near = _nearest(pts)
+    typical = float(np.median(near))
+    scale = SPACING / typical if typical > 0 else 1.0
+    # never so tight that two people touch: the closest pair is at least half the spacing apart
+    if near.min() * scale < SPACING / 2:
+        scale = max(scale, SPACING / 2 / max(float(near.min()), 1e-9)) if len(pts) <= 60 else scale
+    return pts * scale
+
+
+def sociogram_layout(net: EgoNetwork, *, include_ego: bool = False, seed: int = 7, aspect: float = 1.0) -> dict:
     """Coordinates of the sociogram.
 
     Parameters
@@ -59,7 +134,9 @@ def sociogram_layout(net: EgoNetwork, *, include_ego: bool = False, seed: int = 
     include_ego : bool
         Include the ego (node ``"ego"``) in the middle of the one group it then forms.
     seed : int
-        Seed of the spring layout.
+        Seed of the layout.
+    aspect : float
+        Height / width of the space to pack the groups into (the figure's drawing).
 
     Returns
     -------
@@ -82,44 +159,31 @@ def sociogram_layout(net: EgoNetwork, *, include_ego: bool = False, seed: int = 
     isolates = sorted((c[0] for c in comps if len(c) == 1), key=order.get)
     comps = sorted((c for c in comps if len(c) > 1), key=lambda c: (-len(c), order[c[0]]))
 
-    blocks = []  # (nodes, {node: xy}) each centred on its own origin
+    blocks = []  # (nodes, array of positions) each centred on its own origin
     for comp in comps:
-        sub = graph.subgraph(comp)
-        sub = nx.Graph(sub)  # a fresh graph in a fixed node order keeps the layout reproducible
-        ordered = nx.Graph()
-        ordered.add_nodes_from(comp)
-        ordered.add_edges_from(sorted(sub.edges(), key=lambda e: (order[e[0]], order[e[1]])))
-        if include_ego and EGO_NODE in comp:
-            init = nx.circular_layout(ordered)
-            init[EGO_NODE] = np.zeros(2)
-            raw = nx.spring_layout(ordered, pos=init, fixed=[EGO_NODE], seed=seed, iterations=200)
-            blocks.append((comp, _spread(raw, fixed=EGO_NODE)))
-        else:
-            raw = nx.spring_layout(ordered, seed=seed, iterations=200)
-            blocks.append((comp, _spread(raw)))
+        index = {node: k for k, node in enumerate(comp)}
+        edges = sorted((index[a], index[b]) for a, b in graph.subgraph(comp).edges())
+        fixed = index.get(EGO_NODE) if include_ego else None
+        raw = force_layout(len(comp), edges, seed=seed, fixed=fixed)
+        blocks.append((comp, _spread(raw, fixed)))
     if isolates:
-        cols = max(1, math.ceil(math.sqrt(len(isolates) * 1.6)))
-        grid = {n: np.array([(k % cols) * SPACING * 1.6, -(k // cols) * SPACING]) for k, n in enumerate(isolates)}
-        pts = np.array(list(grid.values()))
-        mid = (pts.min(axis=0) + pts.max(axis=0)) / 2
-        blocks.append((isolates, {n: p - mid for n, p in grid.items()}))
+        cols = max(1, math.ceil(math.sqrt(len(isolates) * 1.6 / max(aspect, 0.2))))
+        grid = np.array([((k % cols) * SPACING * 1.6, -(k // cols) * SPACING) for k in range(len(isolates))], float)
+        mid = (grid.min(axis=0) + grid.max(axis=0)) / 2
+        blocks.append((isolates, grid - mid))
 
-    # shelf packing: blocks left to right in rows about as wide as the whole picture is tall
-    sizes = []
-    for nodes, pos in blocks:
-        pts = np.array(list(pos.values()))
-        lo, hi = pts.min(axis=0), pts.max(axis=0)
-        sizes.append((lo, hi))
+    # shelf packing: blocks left to right in rows, the rows about as wide as the space's shape asks
+    sizes = [(p.min(axis=0), p.max(axis=0)) for _, p in blocks]
     area = sum(float(np.prod(hi - lo + GAP)) for lo, hi in sizes)
-    row_width = max([math.sqrt(area) * 1.2] + [float(hi[0] - lo[0]) for lo, hi in sizes])
+    row_width = max([math.sqrt(area / max(aspect, 0.1)) * 1.1] + [float(hi[0] - lo[0]) for lo, hi in sizes])
     result, x, y, row_h = {}, 0.0, 0.0, 0.0
-    for (nodes, pos), (lo, hi) in zip(blocks, sizes):
+    for (nodes, pts), (lo, hi) in zip(blocks, sizes):
         w, h = float(hi[0] - lo[0]), float(hi[1] - lo[1])
         if x > 0 and x + w > row_width:
             x, y, row_h = 0.0, y - row_h - GAP, 0.0
-        for n in nodes:
-            p = pos[n] - lo + np.array([x, y - h])
-            result[n] = (round(float(p[0]), 9), round(float(p[1]), 9))
+        shifted = pts - lo + np.array([x, y - h])
+        for node, p in zip(nodes, shifted):
+            result[node] = (round(float(p[0]), 9), round(float(p[1]), 9))
         x += w + GAP
         row_h = max(row_h, h)
     groups = [list(c) for c in comps] + ([isolates] if isolates else [])
@@ -127,7 +191,8 @@ def sociogram_layout(net: EgoNetwork, *, include_ego: bool = False, seed: int = 
 
 
 def sociogram(net: EgoNetwork, *, include_ego: bool = False, color_by: str = "sector", seed: int = 7,
-              lang: str = "nl", title: str | None = None, max_label_chars: int = 22) -> go.Figure:
+              lang: str = "nl", title: str | None = None, max_label_chars: int = 22, width: int | None = None,
+              height: int | None = None, legend: str = "auto") -> go.Figure:
     """Draw the sociogram of a network.
 
     Parameters
@@ -141,7 +206,11 @@ def sociogram(net: EgoNetwork, *, include_ego: bool = False, color_by: str = "se
         Seed of the layout: the same network and seed always give the same picture.
     lang : {"nl", "en"}
     title : str, optional
+        Default "Sociogram" and the case title.
     max_label_chars : int
+    width, height : int, optional
+        Size in pixels the figure is shown at (default 900 x 640); the drawing fills it.
+    legend : {"auto", "right", "below"}
 
     Returns
     -------
@@ -156,25 +225,57 @@ def sociogram(net: EgoNetwork, *, include_ego: bool = False, color_by: str = "se
     ['A', 'B', 'C', 'D', 'E', 'F']
     """
     i = C.check_lang(lang)
+    width, height = check_size(width, height)
     alters = net.alters
-    color_field_kind(alters, color_by)
-    lay = sociogram_layout(net, include_ego=include_ego, seed=seed)
+    kind = color_field_kind(alters, color_by)
+    case = C.case_title(net, lang)
+    title = ("Sociogram" + (f" · {case}" if case else "")) if title is None else title
+    records = alters.to_dict("records")
+
+    # the legend first (it decides how much room the drawing has)
+    probe = go.Figure([tr for tr in _alter_traces(net, alters, [0] * len(records), [0] * len(records), color_by, lang, 10)])
+    entries = [(None, None, C.text("alter_ties", lang))] + TB.legend_entries(probe.update_layout(showlegend=True))[1]
+    if include_ego:
+        entries.insert(0, (None, None, ("band met cliënt", "tie with client")[i]))
+    legend_title = C.field_label(color_by, lang)
+    frame = make_frame(width, height, title=title, entries=entries, legend_title=legend_title, legend=legend,
+                       aspect=None, note=C.text("hidden_labels", lang, n=9999, m=9999), colorbar=kind == "number")
+    lf = frame.font(LABEL_FONT)
+    lay = sociogram_layout(net, include_ego=include_ego, seed=seed, aspect=frame.plot_h / frame.plot_w)
     pos = lay["pos"]
-    pts = np.array(list(pos.values())) if pos else np.zeros((1, 2))
-    lo, hi = pts.min(axis=0) - 1.2, pts.max(axis=0) + 1.2
-    # a square view around the picture; labels need about two units to the right
-    side = max(float((hi - lo).max()), 6.0)
-    mid = (lo + hi) / 2
-    xr = (mid[0] - side / 2, mid[0] + side / 2)
-    yr = (mid[1] - side / 2, mid[1] + side / 2)
-    unit = PLOT_PX / side
-    size = max(7.0, min(MAX_MARKER_PX, SPACING * unit * 0.7))
-    radius = size / 2 / unit
+
+    # fill the drawing: the plot area is in pixels; people keep a margin for their names
+    inner = (24.0, 16.0 + lf, frame.plot_w - 24.0, frame.plot_h - 16.0 - lf)
+    if pos:
+        pts = np.array(list(pos.values()))
+        lo, hi = pts.min(axis=0), pts.max(axis=0)
+        span = np.maximum(hi - lo, 1e-9)
+        sx, sy = (inner[2] - inner[0]) / span[0], (inner[3] - inner[1]) / span[1]
+        s = min(sx, sy)
+        sx, sy = min(sx, s * MAX_STRETCH), min(sy, s * MAX_STRETCH)
+        if len(pts) == 1:
+            sx = sy = 1.0
+        # a small network does not need to be blown up to the full figure
+        cap = 9 * lf / SPACING
+        sx, sy = min(sx, cap), min(sy, cap)
+        cx, cy = (inner[0] + inner[2]) / 2, (inner[1] + inner[3]) / 2
+        mid = (lo + hi) / 2
+        pos = {n: (cx + (p[0] - mid[0]) * sx, cy + (p[1] - mid[1]) * sy) for n, p in pos.items()}
+    xr, yr = (0.0, frame.plot_w), (0.0, frame.plot_h)
+
+    def px(x, y):
+        return frame.left + x, frame.top + frame.plot_h - y
+
+    xs = [pos[a][0] for a in net.alter_ids]
+    ys = [pos[a][1] for a in net.alter_ids]
+    if len(xs) >= 2:
+        near = float(np.median(_nearest(np.column_stack([xs, ys]))))
+        closest = float(_nearest(np.column_stack([xs, ys])).min())
+    else:
+        near = closest = 60.0
+    size = max(6.0, min(MAX_MARKER_PX, 0.6 * near, max(closest - 2, 4.0)))
     fig = go.Figure()
-    edges_x, edges_y = [], []
-    for a, b in net.tie_pairs():
-        edges_x += [pos[a][0], pos[b][0], None]
-        edges_y += [pos[a][1], pos[b][1], None]
+    segments = []
     if include_ego:
         ego_x, ego_y = [], []
         for a in net.alter_ids:
@@ -182,41 +283,39 @@ def sociogram(net: EgoNetwork, *, include_ego: bool = False, color_by: str = "se
             ego_y += [pos[EGO_NODE][1], pos[a][1], None]
         fig.add_trace(go.Scatter(x=ego_x, y=ego_y, mode="lines", line=dict(color="rgba(158,158,158,0.5)", width=1, dash="dot"),
                                  name=("band met cliënt", "tie with client")[i], hoverinfo="skip", meta={"role": "ego_ties"}))
-    fig.add_trace(go.Scatter(x=edges_x or [None], y=edges_y or [None], mode="lines", line=dict(color="#616161", width=1.5),
+    edges_x, edges_y = [], []
+    for a, b in net.tie_pairs():
+        edges_x += [pos[a][0], pos[b][0], None]
+        edges_y += [pos[a][1], pos[b][1], None]
+    fig.add_trace(go.Scatter(x=edges_x or [None], y=edges_y or [None], mode="lines", line=dict(color="#757575", width=1.2),
                              name=C.text("alter_ties", lang), hoverinfo="skip", meta={"role": "ties"}))
-    xs = [pos[a][0] for a in net.alter_ids]
-    ys = [pos[a][1] for a in net.alter_ids]
-    records = alters.to_dict("records")
-    labels = [C.short_name(r, max_label_chars) for r in records]
+    segments += _segments(edges_x, edges_y, px)
+    labels = [label_variants(C.short_name(r, 10 * max_label_chars), max_label_chars, lf) for r in records]
     obstacles = []
     if include_ego:
-        ex, ey = pos[EGO_NODE]
-        er = 11 / unit
-        obstacles.append((ex - er, ey - er, ex + er, ey + er))
+        ex, ey = px(*pos[EGO_NODE])
+        obstacles.append((ex - 12, ey - 12, ex + 12, ey + 12))
     degree = dict(net.to_networkx(include_ego=False).degree())
     priority = sorted(range(len(records)), key=lambda k: (-degree.get(records[k]["alter_id"], 0), k))
-    boxes = C.fit_labels(xs, ys, labels, unit=unit, font_size=LABEL_FONT, radius=radius, order=priority,
-                         obstacles=obstacles, bounds=(xr[0], yr[0], xr[1], yr[1]))
-    for tr in _alter_traces(net, alters, xs, ys, color_by, lang, size, labels, boxes):
-        tr.textfont.size = LABEL_FONT
+    plot = (frame.left, frame.top, frame.left + frame.plot_w, frame.top + frame.plot_h)
+    placements = place_labels([px(x, y) for x, y in zip(xs, ys)], labels, font_size=lf, marker_sizes=size,
+                              footprints=size / 2 + 1, order=priority, obstacles=obstacles, bounds=plot, wrap_px=100,
+                              lines=segments if len(segments) <= 3000 else ())
+    for tr in _alter_traces(net, alters, xs, ys, color_by, lang, size, placements, frame, lf):
         fig.add_trace(tr)
     if include_ego:
         ego_name = net.ego.get("name") if isinstance(net.ego.get("name"), str) else C.text("ego", lang)
         fig.add_trace(go.Scatter(x=[pos[EGO_NODE][0]], y=[pos[EGO_NODE][1]], mode="markers", marker=dict(size=22, color="#212121"),
                                  hovertext=[ego_name], hoverinfo="text", name=ego_name, showlegend=False, meta={"role": "ego"}))
     annotations = []
-    hidden = sum(1 for b in boxes if b is None)
+    hidden = sum(1 for p in placements if p is None)
     if hidden:
-        annotations.append(dict(x=0, y=0, xref="paper", yref="paper", yanchor="top", xanchor="left", yshift=-8,
-                                showarrow=False, text=C.text("hidden_labels", lang, n=hidden, m=len(records)),
-                                font=dict(size=12, color="#616161")))
+        annotations.append(frame.note(C.text("hidden_labels", lang, n=hidden, m=len(records))))
     if not records:
         annotations.append(dict(x=0.5, y=0.5, xref="paper", yref="paper", showarrow=False,
                                 text=("nog niemand in het netwerk", "nobody in the network yet")[i], font=dict(size=16, color="#616161")))
     fig.update_layout(annotations=annotations)
-    default_title = ("Sociogram", "Sociogram")[i] + (f" · {net.ego_id}" if net.ego_id else "")
-    C.base_layout(fig, width=MARGIN["l"] + PLOT_PX + MARGIN["r"], height=MARGIN["t"] + PLOT_PX + MARGIN["b"], margin=MARGIN,
-                  xrange=xr, yrange=yr, title=default_title if title is None else title, legend_title=C.field_label(color_by, lang))
-    fig.layout.meta = {"instrument": "sociogram", "marker_px": size, "unit_px": unit, "hidden_labels": hidden,
+    apply_frame(fig, frame, xrange=xr, yrange=yr, lang=lang, legend_title=legend_title)
+    fig.layout.meta = {"instrument": "sociogram", "marker_px": size, "unit_px": 1.0, "hidden_labels": hidden,
                        "groups": lay["groups"], "lang": lang}
     return fig

@@ -200,7 +200,8 @@ def _feedback_html(entry: tuple[bool, str] | None) -> str:
         return ""
     right, text = entry
     colour = "#1d5e20" if right else "#a40000"
-    return f"<div class='netles-exercise-feedback' data-right='{int(right)}' style='color:{colour}'>{html.escape(text)}</div>"
+    return (f"<div class='netles-exercise-feedback' data-right='{int(right)}' style='color:{colour};line-height:1.4'>"
+            f"{html.escape(text)}</div>")
 
 
 def choice_exercise(items: Sequence[ExerciseItem], options: Sequence[tuple[str, str, str]], lang: str = "nl", *,
@@ -244,7 +245,7 @@ def choice_exercise(items: Sequence[ExerciseItem], options: Sequence[tuple[str, 
     box.choices, box.feedback = {}, {}
     rows = []
     for item in state.items:
-        label = W.HTML(f"<div style='padding-top:4px'>{html.escape(_pick(item.text, lang))}</div>",
+        label = W.HTML(f"<div style='padding-top:4px;line-height:1.4'>{html.escape(_pick(item.text, lang))}</div>",
                        layout=W.Layout(width=label_width))
         box.choices[item.key] = W.Dropdown(options=choose, value="", layout=W.Layout(width="300px"))
         box.feedback[item.key] = W.HTML()
@@ -263,14 +264,14 @@ def choice_exercise(items: Sequence[ExerciseItem], options: Sequence[tuple[str, 
         state.check()
         for item in state.items:
             box.feedback[item.key].value = _feedback_html(state.feedback.get(item.key))
-        box.summary.value = f"<b>{html.escape(state.summary())}</b>"
+        box.summary.value = f"<div style='line-height:1.45'><b>{html.escape(state.summary())}</b></div>"
 
     box.check_button.on_click(on_check)
     head = []
     if _pick(title, lang):
         head.append(W.HTML(f"<h4 style='margin:4px 0'>{html.escape(_pick(title, lang))}</h4>"))
     if _pick(intro, lang):
-        head.append(W.HTML(f"<p>{html.escape(_pick(intro, lang))}</p>"))
+        head.append(W.HTML(f"<p style='line-height:1.45'>{html.escape(_pick(intro, lang))}</p>"))
     box.children = [*head, *rows, box.check_button, box.summary]
     return box, state
 
@@ -434,13 +435,14 @@ def quality_of_life_exercise(lang: str = "nl") -> tuple[W.Widget, QualityOfLifeS
     net_options = [(_t("choose", lang), ""), *[(_pick(o[1:], lang), o[0]) for o in _NET_OPTIONS]]
     box.scores, box.choices, box.feedback = {}, {}, {}
     header = W.HBox([W.HTML("", layout=W.Layout(width="230px")),
-                     W.HTML(f"<i>{_t('score', lang)}</i>", layout=W.Layout(width="150px")),
+                     W.HTML(f"<i>{_t('score', lang)}</i>", layout=W.Layout(width="170px")),
                      W.HTML(f"<i>{_t('network', lang)}</i>")])
     rows = [header]
     for key, d in QUALITY_OF_LIFE_DOMAINS.items():
-        name = W.HTML(f"<b>{html.escape(_pick(d['name'], lang))}</b><br><span style='color:#555;font-size:90%'>"
-                      f"{html.escape(_pick(d['cluster'], lang))}</span>", layout=W.Layout(width="230px"))
-        box.scores[key] = W.Dropdown(options=score_options, value="", layout=W.Layout(width="80px", margin="0 70px 0 0"))
+        name = W.HTML(f"<div style='line-height:1.3'><b>{html.escape(_pick(d['name'], lang))}</b><br>"
+                      f"<span style='color:#555;font-size:90%'>{html.escape(_pick(d['cluster'], lang))}</span></div>",
+                      layout=W.Layout(width="230px"))
+        box.scores[key] = W.Dropdown(options=score_options, value="", layout=W.Layout(width="80px", margin="0 90px 0 0"))
         box.choices[key] = W.Dropdown(options=net_options, value="", layout=W.Layout(width="330px"))
         box.feedback[key] = W.HTML()
         box.scores[key].observe(lambda c, k=key: on_rate(k, None if c["new"] == "" else c["new"]), "value")
@@ -478,11 +480,12 @@ def quality_of_life_exercise(lang: str = "nl") -> tuple[W.Widget, QualityOfLifeS
         state.check()
         for key in QUALITY_OF_LIFE_DOMAINS:
             box.feedback[key].value = _feedback_html(state.feedback.get(key))
-        box.summary.value = f"<b>{html.escape(state.summary())}</b>"
+        box.summary.value = f"<div style='line-height:1.45'><b>{html.escape(state.summary())}</b></div>"
 
     box.check_button.on_click(on_check)
     show_clusters()
-    box.children = [W.HTML(f"<h4 style='margin:4px 0'>{_t('qol_title', lang)}</h4><p>{_t('qol_intro', lang)}</p>"),
+    box.children = [W.HTML(f"<h4 style='margin:4px 0'>{_t('qol_title', lang)}</h4>"
+                           f"<p style='line-height:1.45'>{_t('qol_intro', lang)}</p>"),
                     *rows, box.check_button, box.summary, box.clusters]
     return box, state
 
@@ -559,7 +562,9 @@ def support_system_exercise(net: EgoNetwork, lang: str = "nl") -> tuple[W.Widget
     for alter in net.alters.to_dict("records"):
         relation = alter["relation"]
         name = alter.get("name") if isinstance(alter.get("name"), str) and alter.get("name") else alter["alter_id"]
-        text = tuple(f"{name} ({vocab.label('relation', relation, lg)})" for lg in vocab.LANGUAGES)
+        # Case names often carry the role already ("Ineke (dochter)"); add the relation only when not.
+        text = tuple(name if "(" in name else f"{name} ({vocab.label('relation', relation, lg)})"
+                     for lg in vocab.LANGUAGES)
         why = _SYSTEM_WHY.get(relation, _SYSTEM_WHY["personal"])
         items.append(ExerciseItem(str(alter["alter_id"]), text, support_system_of(relation), why))
     return choice_exercise(items, SUPPORT_SYSTEMS, lang, title=_T["sys_title"], intro=_T["sys_intro"],
@@ -624,7 +629,8 @@ def who_carries_most(net: EgoNetwork, lang: str = "nl") -> str:
         parts.append(_W["one" if len(top) == 1 else "several"][idx].format(who=who, k=int(informal.max())))
         ask = (_W["ask_carer"][idx].format(who=html.escape(carer_name)) if carer_name
                else _W["ask_one" if len(top) == 1 else "ask_several"][idx])
-    return f"<p>{' '.join(parts)}</p>" + (f"<p><i>{ask}</i></p>" if ask else "")
+    return (f"<div style='line-height:1.45'><p>{' '.join(parts)}</p>" + (f"<p><i>{ask}</i></p>" if ask else "")
+            + "</div>")
 
 
 def _join(names: Sequence[str], lang: str) -> str:
@@ -884,12 +890,20 @@ _K = {
                     "niet alles meteen op tafel te leggen.",
                     "You are the main person of the case. Read the vignette. You decide what you tell; you need "
                     "not put everything on the table at once."),
-    "ego_is_carer": ("In deze casus is de hoofdpersoon zelf mantelzorger, voor {who}. Het gesprek gaat over de zorg "
-                     "voor hen en over steun voor de mantelzorger.",
-                     "In this case the main person is the carer, for {who}. The conversation is about their care "
-                     "and about support for the carer."),
+    "ego_is_carer": ("In deze casus is de hoofdpersoon zelf mantelzorger. Jij speelt {who}, voor wie de hulp "
+                     "gevraagd wordt. Jij bepaalt wat je vertelt.",
+                     "In this case the main person is the carer. You play {who}, for whom the help is requested. "
+                     "You decide what you tell."),
     "carer_text": ("Jij speelt {who}. Je geeft ongeveer {hours} uur per week zorg{years}.",
                    "You play {who}. You give about {hours} hours of care a week{years}."),
+    "cares_for": ("Je zorgt voor {whom}: {reason}.", "You care for {whom}: {reason}."),
+    "young": ("Je bent een jonge mantelzorger, jonger dan 18. Vertel over school, vrienden en sport pas als ernaar "
+              "gevraagd wordt.",
+              "You are a young carer, under 18. Talk about school, friends and sport only when asked."),
+    "young_consultant": ("Let op: de mantelzorger is jonger dan 18. Vraag ook naar school, vrienden en vrije tijd, en "
+                         "naar steun voor de jongere zelf. De CSI is voor volwassen mantelzorgers gemaakt.",
+                         "Note: the carer is under 18. Also ask about school, friends and free time, and about "
+                         "support for the young person. The CSI was made for adult carers."),
     "years": (", al {n} jaar", ", for {n} years"),
     "csi": ("Jouw belasting (CSI): {score} van 13, {band}. Laat dat merken als de consulent ernaar vraagt.",
             "Your strain (CSI): {score} of 13, {band}. Let it show when the consultant asks."),
@@ -900,10 +914,13 @@ _K = {
                "This case has no regular carer and nobody in the inner circle. Leave this role out and discuss "
                "afterwards what that means for the conversation."),
     "consultant_text": ("Jij voert het gesprek. Begin bij de vraag van de cliënt en loop de onderwerpen van de "
-                        "checklist langs in je eigen volgorde. Dit weet je van het netwerk:",
+                        "checklist langs in je eigen volgorde; welke hulp er nodig is, hoor je van de cliënt. Dit "
+                        "weet je al van het netwerk:",
                         "You lead the conversation. Start from the client's request and cover the topics of the "
-                        "checklist in your own order. This is what you know of the network:"),
-    "needs": ("Zorgvragen die al genoemd zijn:", "Care needs already mentioned:"),
+                        "checklist in your own order; what help is needed, you hear from the client. This is what "
+                        "you already know of the network:"),
+    "needs": ("Waar hulp bij nodig is (vertel het als ernaar gevraagd wordt):",
+              "What help is needed with (tell it when asked):"),
     "observer_text": ("Jij zegt niets tijdens het gesprek. Vink aan welke onderwerpen echt besproken zijn en noteer "
                       "één vraag van de consulent die goed werkte.",
                       "You say nothing during the conversation. Tick the topics that were really discussed and note "
@@ -931,6 +948,12 @@ def _name(net: EgoNetwork, alter_id: str, lang: str) -> str:
     alter = net.alter(alter_id)
     name = alter.get("name")
     return name if isinstance(name, str) and name else vocab.label("relation", alter["relation"], lang)
+
+
+def _note(alter: Mapping, lang: str) -> str:
+    """An alter's note from the case (e.g. temporarily unavailable), in brackets, or ``""``."""
+    note = alter.get("note_en") if lang == "en" and isinstance(alter.get("note_en"), str) else alter.get("note")
+    return f" ({note})" if isinstance(note, str) and note.strip() else ""
 
 
 def _cell(value: Any) -> str:
@@ -988,11 +1011,22 @@ class KeukentafelState:
     def _client_card(self) -> str:
         lang, net = self.lang, self.network
         text = (f"<p><b>{html.escape(datasets.case_title(net, lang))}</b></p>"
-                f"<p>{html.escape(datasets.case_vignette(net, lang))}</p><p>{_k('client_text', lang)}</p>")
+                f"<p>{html.escape(datasets.case_vignette(net, lang))}</p>")
         carer = self._carer()
         if carer and carer["carer_alter_id"] == "ego" and carer.get("cared_for"):
-            who = ", ".join(_name(net, a, lang) for a in carer["cared_for"])
-            text += f"<p><i>{html.escape(_k('ego_is_carer', lang, who=who))}</i></p>"
+            # The main person is the carer: the Wmo request is for the person cared for.
+            who = _join([_name(net, a, lang) for a in carer["cared_for"]], lang)
+            text += f"<p>{html.escape(_k('ego_is_carer', lang, who=who))}</p>"
+        else:
+            text += f"<p>{_k('client_text', lang)}</p>"
+        needs = (carer or {}).get("care_needs") or []
+        # The descriptions of care needs are Dutch in the case files; an English lesson shows them only
+        # when the case gives them in English too (the English vignette tells the same story).
+        if needs and (lang == "nl" or all(n.get("need_en") for n in needs)):
+            items = "".join(
+                f"<li>{html.escape(str(n['need_en'] if lang == 'en' else n['need']))} "
+                f"({_k('hours_short', lang, h=_cell(n.get('hours_per_week')))})</li>" for n in needs)
+            text += f"<p>{_k('needs', lang)}</p><ul>{items}</ul>"
         return text
 
     def _carer_card(self) -> str:
@@ -1000,14 +1034,21 @@ class KeukentafelState:
         carer = self._carer()
         if carer is None:
             # Someone who cannot take part now (in hospital, contact broken) cannot play the relative.
-            inner = [_name(net, a["alter_id"], lang) for a in net.alters.to_dict("records")
+            inner = [_name(net, a["alter_id"], lang) + _note(a, lang) for a in net.alters.to_dict("records")
                      if a["circle"] == 1 and a.get("status") in (None, "active")]
             if not inner:
                 return f"<p>{html.escape(_k('nobody', lang))}</p>"
             return f"<p>{html.escape(_k('no_carer', lang, who=', '.join(inner)))}</p>"
         who = _name(net, carer["carer_alter_id"], lang)
         years = _k("years", lang, n=carer["years_caring"]) if carer.get("years_caring") else ""
-        text = f"<p>{html.escape(_k('carer_text', lang, who=who, hours=_cell(carer.get('hours_per_week')), years=years))}</p>"
+        text = f"<p>{html.escape(_k('carer_text', lang, who=who, hours=_cell(carer.get('hours_per_week')), years=years))}"
+        reason = carer.get("care_reason_en") if lang == "en" and carer.get("care_reason_en") else carer.get("care_reason")
+        if reason and carer.get("cared_for"):
+            whom = _join([_name(self.network, a, lang) for a in carer["cared_for"]], lang)
+            text += " " + html.escape(_k("cares_for", lang, whom=whom, reason=reason))
+        text += "</p>"
+        if carer.get("young_carer"):
+            text += f"<p>{html.escape(_k('young', lang))}</p>"
         if carer.get("csi"):
             result = scales.csi(carer["csi"])
             band = result.band.nl if lang == "nl" else result.band.en
@@ -1022,19 +1063,15 @@ class KeukentafelState:
             support = a.get("support") if isinstance(a.get("support"), (list, tuple)) else []
             gives = ", ".join(vocab.label("support", s, lang) for s in support) if a.get("support_direction") != "gives" else ""
             contact = vocab.label("contact", a["contact"], lang) if a.get("contact") in vocab.CONTACT else "-"
-            rows.append((_name(net, a["alter_id"], lang), vocab.label("relation", a["relation"], lang),
+            rows.append((_name(net, a["alter_id"], lang) + _note(a, lang), vocab.label("relation", a["relation"], lang),
                          vocab.label("circle", a["circle"], lang), contact, _cell(a.get("travel_minutes")), gives or "-"))
         table = ("<table style='border-collapse:collapse;font-size:90%'><tr>"
                  + "".join(f"<th style='text-align:left;padding:1px 6px'>{html.escape(h)}</th>" for h in head) + "</tr>"
                  + "".join("<tr>" + "".join(f"<td style='padding:1px 6px'>{html.escape(str(c))}</td>" for c in r) + "</tr>"
                            for r in rows) + "</table>")
         text = f"<p>{_k('consultant_text', lang)}</p>{table}"
-        needs = (self._carer() or {}).get("care_needs") or []
-        if needs:
-            items = "".join(
-                f"<li>{html.escape(str(n.get('need_en') if lang == 'en' and n.get('need_en') else n['need']))} "
-                f"({_k('hours_short', lang, h=_cell(n.get('hours_per_week')))})</li>" for n in needs)
-            text += f"<p>{_k('needs', lang)}</p><ul>{items}</ul>"
+        if (self._carer() or {}).get("young_carer"):
+            text += f"<p><i>{html.escape(_k('young_consultant', lang))}</i></p>"
         return text
 
 
@@ -1066,7 +1103,7 @@ def keukentafel_roleplay(net: EgoNetwork, lang: str = "nl") -> tuple[W.Widget, K
     box = W.VBox(layout=W.Layout(max_width="900px"))
     box.add_class("netles-keukentafel")
     roles = ("client", "carer", "consultant", "observer")
-    box.cards = W.Accordion(children=[W.HTML(state.cards[r]) for r in roles])
+    box.cards = W.Accordion(children=[W.HTML(f"<div style='line-height:1.45'>{state.cards[r]}</div>") for r in roles])
     for i, role in enumerate(roles):
         box.cards.set_title(i, _k(role, lang))
     box.topics = {}
@@ -1079,8 +1116,8 @@ def keukentafel_roleplay(net: EgoNetwork, lang: str = "nl") -> tuple[W.Widget, K
 
     def on_debrief(_=None) -> None:
         lines = state.debrief()
-        box.debrief.value = (f"<p><b>{html.escape(lines[0])}</b></p><ul>"
-                             + "".join(f"<li>{html.escape(line)}</li>" for line in lines[1:]) + "</ul>")
+        box.debrief.value = (f"<div style='line-height:1.45'><p><b>{html.escape(lines[0])}</b></p><ul>"
+                             + "".join(f"<li>{html.escape(line)}</li>" for line in lines[1:]) + "</ul></div>")
 
     box.debrief_button.on_click(on_debrief)
     box.children = [W.HTML(f"<h4 style='margin:4px 0'>{_k('title', lang)}</h4>"), box.cards,

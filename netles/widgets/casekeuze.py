@@ -135,7 +135,7 @@ def case_chooser(casus: str = "voorbeeld", lang: str = "nl", *, cases: Sequence[
     box.vignette = W.HTML(layout=W.Layout(display=None if show_vignette else "none"))
 
     def show(_choice: CaseChoice | None = None) -> None:
-        box.vignette.value = (f"<div style='border-left:3px solid #4c78a8;padding:2px 10px;margin:4px 0'>"
+        box.vignette.value = (f"<div style='border-left:3px solid #4c78a8;padding:2px 10px;margin:4px 0;line-height:1.45'>"
                               f"<b>{html.escape(choice.title)}</b><br>{html.escape(choice.vignette)}</div>")
         if box.dropdown.value != choice.name:
             box.dropdown.value = choice.name
@@ -209,8 +209,8 @@ def follow_case(choice: CaseChoice, build: Callable[..., Any], *, network_keywor
     --------
     >>> _, choice = case_chooser("voorbeeld")
     >>> box, followed = follow_case(choice, lambda net: W.IntText(value=net.size))
-    >>> choice.choose("pilot_voor"); followed.widget.value
-    8
+    >>> choice.choose("ggz_naar_huis"); followed.widget.value
+    10
     >>> box, followed = follow_case(choice, lambda *, net, lang: W.HTML(lang), network_keyword="net", lang="en")
     >>> followed.widget.value
     'en'

@@ -611,15 +611,15 @@ the network can carry, and there is a meal service) and the wound care on indivi
 (professional expertise).
 """
 
-_CASE_NEED_KEYS = {"need", "hours_per_week", "can_self", "network", "general_provision", "individual_provision",
-                   "function", "frequency"}
+_CASE_NEED_KEYS = {"need", "need_en", "hours_per_week", "can_self", "network", "general_provision",
+                   "individual_provision", "function", "frequency"}
 
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", str(text).lower()).strip("_") or "behoefte"
 
 
-def needs_from_case(net: EgoNetwork) -> tuple[list, dict, dict]:
+def needs_from_case(net: EgoNetwork, lang: str = "nl") -> tuple[list, dict, dict]:
     """The care needs of a case (``net.extra["carer"]["care_needs"]``) as kanteling input.
 
     A need in the case format of ``data/cases/README.md`` (``need``, ``hours_per_week``,
@@ -641,6 +641,9 @@ def needs_from_case(net: EgoNetwork) -> tuple[list, dict, dict]:
     Parameters
     ----------
     net : EgoNetwork
+    lang : {"nl", "en"}
+        With ``"en"`` a need's optional ``need_en`` is its description (the id stays the Dutch one,
+        so both languages place the same needs).
 
     Returns
     -------
@@ -692,8 +695,9 @@ def needs_from_case(net: EgoNetwork) -> tuple[list, dict, dict]:
             while need_id in seen:
                 need_id, n = f"{_slug(item['need'])}_{n}", n + 1
             hours = item.get("hours_per_week", 1.0)
+            description = (item.get("need_en") if lang == "en" else None) or item["need"]
             need = kanteling.SupportNeed(
-                need_id, item["need"], item.get("function", "practical"), item.get("frequency", "weekly"),
+                need_id, description, item.get("function", "practical"), item.get("frequency", "weekly"),
                 float(hours) if isinstance(hours, int) and not isinstance(hours, bool) else hours,
                 client_can=item.get("can_self", False), general_provision=item.get("general_provision") or None)
             helpers = item.get("network") or []
@@ -890,7 +894,7 @@ def kanteling_setup(needs: Sequence | None = None, net: EgoNetwork | None = None
     ctx = None
     if has_case_needs and context is None:
         try:
-            needs, ctx, individual = needs_from_case(network)
+            needs, ctx, individual = needs_from_case(network, lang=lang)
             source = _k("source_case", lang)
         except (ValidationError, TypeError) as exc:
             why = exc.problems[0].message if isinstance(exc, ValidationError) and exc.problems else str(exc)
@@ -960,7 +964,8 @@ def kanteling_exercise(needs: Sequence | None = None, net: EgoNetwork | None = N
     rows = []
     for need in state.needs:
         nid = need.need_id
-        facts = " &middot; ".join([_k("hours", lang, h=f"{need.hours_per_week:g}"),
+        hours = f"{need.hours_per_week:g}".replace(".", ",") if lang == "nl" else f"{need.hours_per_week:g}"
+        facts = " &middot; ".join([_k("hours", lang, h=hours),
                                    html.escape(vocab.label("support", need.function, lang)),
                                    html.escape(vocab.label("contact", need.frequency, lang))])
         label = W.HTML(f"<b>{html.escape(need.description)}</b><br><span style='color:#555;font-size:90%'>{facts}</span>",
@@ -1034,7 +1039,8 @@ _L = {
     "going_wrong": ("Het gaat niet goed met de taak", "The task is not going well"),
     "improved": ("Beter na bespreken en vastleggen?", "Better after talking and recording?"),
     "structural": ("Wil vaker andere cliënten helpen (niet eenmalig)", "Wants to help other clients regularly (not once)"),
-    "impossible": ("Deze combinatie kan niet: {why}", "This combination is not possible: {why}"),
+    "impossible": ("Deze combinatie kan niet; kijk nog eens naar: {why}.",
+                   "This combination is not possible; look again at: {why}."),
 }
 
 
@@ -1089,6 +1095,16 @@ class LiabilityState:
         """Call ``callback(state)`` after every update."""
         self._listeners.append(callback)
 
+    def question(self, name: str | None) -> str:
+        """The question behind an answer, as the form asks it."""
+        vocabularies = {"actor": liability.ACTORS, "for_whom": liability.FOR_WHOM, "request": liability.REQUESTS,
+                        "procedure": liability.PROCEDURES}
+        if name in vocabularies:
+            return vocabularies[name].field_label(self.lang)
+        if name in _L:
+            return _l(name, self.lang)
+        return _pick(self.lang, "een antwoord", "an answer")
+
     def applies(self, name: str) -> bool:
         """Whether a question applies given the other answers."""
         v = self.values
@@ -1122,8 +1138,10 @@ class LiabilityState:
             self.text = self.result.describe(self.lang, disclaimer=False)
         except ValidationError as exc:
             self.result = None
+            # name the question in the reader's words, not the argument's key (the library's own
+            # messages are English, for programmers)
             self.problem = _l("impossible", self.lang, why="; ".join(
-                f"{p.field}: {p.message}" if p.field else p.message for p in exc.problems))
+                dict.fromkeys(self.question(p.field) for p in exc.problems)))
             self.text = self.problem
         for callback in list(self._listeners):
             callback(self)

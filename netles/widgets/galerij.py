@@ -27,6 +27,7 @@ from .. import metrics, plots, vocab
 from ..network import EgoNetwork
 from ..profile import quality_profile
 from .editor import figure_output
+from .instruments import INSTRUMENTS
 from .selfcheck import self_check
 
 __all__ = ["GALLERY_INSTRUMENTS", "instrument_card", "InstrumentCardState", "reference_note", "reference_view",
@@ -101,6 +102,14 @@ class InstrumentCardState:
         self.instrument, self.figure, self.answer, self.check = instrument, figure, answer, check
 
 
+def _figure_title(net: EgoNetwork, what: str, lang: str) -> str | None:
+    """"Netwerkcirkel · <the case's title>": a student sees the case, not its file name or ego id."""
+    from ..datasets import case_title
+
+    title = case_title(net, lang)
+    return f"{what} · {title}" if title else None
+
+
 def _answer(net: EgoNetwork, instrument: str) -> int | None:
     if net.size == 0:
         return None
@@ -135,14 +144,16 @@ def instrument_card(net: EgoNetwork, instrument: str, lang: str = "nl", *, color
     """
     if instrument not in GALLERY_INSTRUMENTS:
         raise ValueError(f"instrument must be one of {', '.join(GALLERY_INSTRUMENTS)}, not {instrument!r}")
+    title = _figure_title(net, INSTRUMENTS[instrument][vocab.LANGUAGES.index(lang)], lang)
+    size = dict(width=780, height=600)  # the size shown below: the names are placed for it
     if instrument == "netwerkcirkel":
-        figure = plots.netwerkcirkel(net, color_by=color_by, show_ties=True, lang=lang)
+        figure = plots.netwerkcirkel(net, color_by=color_by, show_ties=True, lang=lang, title=title, **size)
     elif instrument == "ecogram":
-        figure = plots.ecogram(net, lang=lang, strong_max_circle=strong_max_circle)
+        figure = plots.ecogram(net, lang=lang, strong_max_circle=strong_max_circle, title=title, **size)
     elif instrument == "genogram":
-        figure = plots.genogram(net, lang=lang)
+        figure = plots.genogram(net, lang=lang, title=title, **size)
     else:
-        figure = plots.sociogram(net, color_by=color_by, seed=seed, lang=lang)
+        figure = plots.sociogram(net, color_by=color_by, seed=seed, lang=lang, title=title, **size)
     answer = _answer(net, instrument)
     box = W.VBox(layout=W.Layout(max_width="900px"))
     box.add_class("netles-instrument-card")
@@ -172,8 +183,8 @@ def reference_note(net: EgoNetwork, lang: str = "nl") -> str:
     """
     group = (net.ego or {}).get("group")
     which = "lvb" if group in LVB_GROUPS else "other"
-    return (f"<p>{html.escape(_t('always', lang, _NOTE))}</p>"
-            f"<p class='netles-reference-caveat'><b>{html.escape(_t(which, lang, _NOTE))}</b></p>")
+    return (f"<div style='line-height:1.45'><p>{html.escape(_t('always', lang, _NOTE))}</p>"
+            f"<p class='netles-reference-caveat'><b>{html.escape(_t(which, lang, _NOTE))}</b></p></div>")
 
 
 def reference_view(net: EgoNetwork, lang: str = "nl", *, max_minutes: float = metrics.DEFAULT_MAX_MINUTES,
@@ -198,7 +209,10 @@ def reference_view(net: EgoNetwork, lang: str = "nl", *, max_minutes: float = me
     profile = quality_profile(net, max_minutes=max_minutes, strong_max_circle=strong_max_circle)
     box = W.VBox(layout=W.Layout(max_width="900px"))
     box.add_class("netles-reference-view")
-    box.figure = figure_output(plots.profile_chart(profile, plots.REFERENCE_MILD_ID, lang=lang), width=820)
+    from ..datasets import case_title
+
+    name = case_title(net, lang) or None
+    box.figure = figure_output(plots.profile_chart(profile, plots.REFERENCE_MILD_ID, lang=lang, name=name), width=820)
     box.note = W.HTML(reference_note(net, lang))
     box.children = [box.figure, box.note]
     return box, profile

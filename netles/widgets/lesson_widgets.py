@@ -158,9 +158,6 @@ SCHALOCK_DOMAINS = {
 """Schalock's eight quality-of-life domains: key -> (Dutch, English, cluster)."""
 
 _CLUSTER_EN = {"welzijn": "well-being", "participatie": "social participation", "onafhankelijkheid": "independence"}
-# Domains whose level depends directly on the network (the guide: relations and inclusion), and
-# those that a good network makes easier to reach.
-_NETWORK_DIRECT = ("relations", "inclusion")
 
 
 def schalock_widget(scores: Mapping[str, int] | None = None, lang: str = "nl"):
@@ -168,7 +165,7 @@ def schalock_widget(scores: Mapping[str, int] | None = None, lang: str = "nl"):
 
     The result groups the domains into independence, social participation and well-being, and
     lists the domains marked as network-dependent, so a class sees how many of a client's domains
-    hang on the network.
+    hang on the network. No domain starts marked: the guide names no fixed set, the student decides.
 
     Parameters
     ----------
@@ -186,7 +183,9 @@ def schalock_widget(scores: Mapping[str, int] | None = None, lang: str = "nl"):
     >>> w, s = schalock_widget({"relations": 2})
     >>> s.result["lowest"]
     'relations'
-    >>> s.controls["net_inclusion"].value = False
+    >>> s.result["network_domains"]
+    []
+    >>> s.controls["net_relations"].value = True
     >>> s.result["network_domains"]
     ['relations']
     """
@@ -204,7 +203,8 @@ def schalock_widget(scores: Mapping[str, int] | None = None, lang: str = "nl"):
         name = lambda k: SCHALOCK_DOMAINS[k][0 if lang == "nl" else 1]  # noqa: E731
         text = _table([_t(lang, "cluster", "cluster"), _t(lang, "gemiddelde (0-10)", "mean (0-10)")], rows)
         text += "<p>" + _t(lang, "Laagste domein: ", "Lowest domain: ") + f"<b>{html.escape(name(lowest))}</b>. "
-        text += _t(lang, f"{len(network)} van de 8 domeinen hangen volgens jou direct af van het netwerk.",
+        verb = "hangt" if len(network) == 1 else "hangen"
+        text += _t(lang, f"{len(network)} van de 8 domeinen {verb} volgens jou direct af van het netwerk.",
                    f"You marked {len(network)} of 8 domains as depending directly on the network.") + "</p>"
         return {"scores": vals, "cluster_means": means, "network_domains": network, "lowest": lowest}, text
 
@@ -213,7 +213,7 @@ def schalock_widget(scores: Mapping[str, int] | None = None, lang: str = "nl"):
     for k, (nl, en, _) in SCHALOCK_DOMAINS.items():
         state.controls[f"score_{k}"] = widgets.IntSlider(value=int(scores.get(k, 5)), min=0, max=10,
                                                           description=nl if lang == "nl" else en, **_sized(200, 260))
-        state.controls[f"net_{k}"] = widgets.Checkbox(value=k in _NETWORK_DIRECT,
+        state.controls[f"net_{k}"] = widgets.Checkbox(value=False,
                                                       description=_t(lang, "hangt af van netwerk", "depends on network"))
         rows.append(widgets.HBox([state.controls[f"score_{k}"], state.controls[f"net_{k}"]]))
         state.watch(f"score_{k}", f"net_{k}")
@@ -433,7 +433,7 @@ def support_functions_widget(net: EgoNetwork, lang: str = "nl"):
             who = _alter_label(changed, top, lang)
             text += "<p>" + html.escape(_t(
                 lang, f"De meeste steun komt van {who}; die werkt beroepsmatig of als vrijwilliger en is daarom geen "
-                      f"spil(mantelzorger): de spil komt uit het eigen netwerk.",
+                      f"spil (spilmantelzorger): de spil komt uit het eigen netwerk.",
                 f"Most support comes from {who}, who works professionally or as a volunteer and is therefore not "
                 f"the pivot (main family carer): the pivot comes from the client's own circle.")) + "</p>"
         return {**nums, "missing": missing, "network": changed, "spil": spil}, text
@@ -1111,7 +1111,8 @@ def pilot_skills_widget(voor: EgoNetwork, na: EgoNetwork, lang: str = "nl"):
     Examples
     --------
     >>> from netles import datasets
-    >>> voor, na = datasets.load_case("pilot_voor"), datasets.load_case("pilot_na")
+    >>> pilot = datasets.load_case("pilot_netwerkversterking")
+    >>> voor, na = pilot.moment("voor"), pilot.moment("na")
     >>> w, s = pilot_skills_widget(voor, na)
     >>> s.result["size"] == na.size, s.result["changes"]["revive"], s.result["kept"]
     (True, 2, 4)

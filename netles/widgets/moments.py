@@ -21,6 +21,9 @@ from ..network import EgoNetwork, Moment
 
 __all__ = ["moments_viewer", "MomentsViewerState"]
 
+PANEL_PX = 590
+"""Size of each of the two netwerkcirkels in the viewer: side by side they fit a 1366 px screen."""
+
 WORKING = "\u2063working"
 """The choice that stands for the working network (the network as it is now, not a moment)."""
 
@@ -151,7 +154,8 @@ class MomentsViewerState:
             b_net = b if isinstance(b, Moment) else _working(b, self.lang)
             self.comparison = compare_moments(a_net, b_net, lang=self.lang)
             self.summary = self.comparison.summary()
-            self.figure = moments_side_by_side(a_net, b_net, lang=self.lang)
+            # two drawings next to each other within a 1366 px wide screen
+            self.figure = moments_side_by_side(a_net, b_net, lang=self.lang, width=PANEL_PX, height=PANEL_PX)
         self.last_update_seconds = time.perf_counter() - start
 
     # -- actions --------------------------------------------------------------------------------
@@ -173,7 +177,13 @@ class MomentsViewerState:
         self._notify()
 
     def set_network(self, network: EgoNetwork) -> None:
-        """Follow a changed network (an editor's): keep the choice where it still exists."""
+        """Follow a changed network (an editor's).
+
+        When the moments changed (one was saved or removed), the choice goes back to the first and
+        the last moment, so a newly saved moment is compared at once; otherwise the choice stays.
+        """
+        if [m.label for m in network.moments] != [m.label for m in self.network.moments]:
+            self.before = self.after = None
         self.network = network
         self._defaults()
         self._update()
@@ -244,10 +254,13 @@ class _ViewerWidget(W.VBox):
         self._quiet = True
         try:
             for dropdown, value in ((self.before, state.before), (self.after, state.after)):
-                if list(dropdown.options) != choices:
-                    dropdown.options = choices
-                dropdown.value = value if choices else None
-                dropdown.disabled = not choices
+                # options and value in one message: the browser must never see (and send back) the
+                # in-between choice that new options would select
+                with dropdown.hold_sync():
+                    if list(dropdown.options) != choices:
+                        dropdown.options = choices
+                    dropdown.value = value if choices else None
+                    dropdown.disabled = not choices
         finally:
             self._quiet = False
         self.summary.value = f'<p style="font-size:14px;line-height:1.45;margin:6px 0">{html.escape(state.summary)}</p>'

@@ -557,7 +557,11 @@ def radio_planner(
         The network, or an editor's state (the planner then follows the editor).
     lang : {"nl", "en"}
     handout_path : path-like
-        Default file name for the handout.
+        Where "Handout maken" saves, shown (and editable) in the widget. A relative path (the
+        default ``plan.html``) is taken from the working folder, which in JupyterLab and in the app
+        is the notebook's folder, so the handout lands next to the notebook; the widget shows the
+        full path before saving and a link to it afterwards. Avoid a temporary folder: the student
+        would not find the file there.
 
     Returns
     -------

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 import numbers
 from typing import Any, Callable
 
@@ -174,7 +175,10 @@ class SelfCheckState:
         if isinstance(self.answer, numbers.Real) and not isinstance(self.answer, bool):
             return number
         text = str(self.answer).strip()
-        return text if text.endswith(number) else f"{text} = {number}"
+        # an answer that already states the number ("3 (tel de bolletjes ...)", "4/15 = 0,27") stays as it is
+        if re.search(rf"(?<![\d,.]){re.escape(number)}(?![\d]|[,.]\d)", text):
+            return text
+        return f"{text} = {number}"
 
 
 def self_check(

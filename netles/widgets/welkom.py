@@ -74,7 +74,14 @@ class FirstLookState:
         self.numbers = {"people": size, "close": close, "support_kinds": metrics.support_coverage(net)}
         given = metrics.support_given(net).any(axis=0)
         self.missing_support = [f for f in vocab.SUPPORT.codes if not bool(given.get(f, False))]
-        self.figure = plots.netwerkcirkel(net, color_by="sector", show_ties=False, lang=lang)
+        from ..datasets import case_title
+
+        title = case_title(net, lang)
+        # The case's title, not its ego id, above the drawing (a student's own map has none); drawn
+        # at the 760 x 560 first_look shows it, so the names are placed for that size.
+        self.figure = plots.netwerkcirkel(net, color_by="sector", show_ties=False, lang=lang, width=760, height=560,
+                                          title=f"{'Netwerkcirkel' if lang == 'nl' else 'Network circle'} · {title}"
+                                          if title else None)
 
     def html(self) -> str:
         """The three numbers as cards, with one plain sentence each."""
@@ -88,7 +95,7 @@ class FirstLookState:
             (str(n["support_kinds"]), _t("kinds", lang),
              _t("kinds_note", lang) + " " + (_t("missing", lang, what=missing) if missing else _t("none_missing", lang))),
         ]
-        return "<div style='display:flex;gap:12px;flex-wrap:wrap'>" + "".join(
+        return "<div style='display:flex;gap:12px;flex-wrap:wrap;line-height:1.4'>" + "".join(
             f"<div class='netles-number' style='border:1px solid #ccc;border-radius:6px;padding:8px 12px;width:230px'>"
             f"<div style='font-size:28px;font-weight:bold;color:#2a4d8f'>{html.escape(big)}</div>"
             f"<div><b>{html.escape(label)}</b></div><div style='color:#444;font-size:90%'>{html.escape(note)}</div></div>"
