@@ -13,7 +13,8 @@ types in text fields, ticks boxes and clicks buttons, opens every tab, and repor
 would run into: controls that are never visible (``display: none``), buttons that never become
 usable, controls whose use changes nothing visible, an area that never changes, "Error displaying
 widget". It discovers the controls from the page, so new widgets and lessons are covered as they
-land.
+land. A widget that shows a control only when it is needed (a confirmation, a recovery step) puts
+it in a box that it hides and shows, or gives it the class ``netles-conditional``.
 """
 from __future__ import annotations
 
@@ -240,10 +241,12 @@ _COLLECT = r"""
   ];
   const label = (el) => {
     const root = el.closest('.widget-inline-hbox, .widget-checkbox, .jupyter-widgets') || el;
-    let text = '';
-    const l = root.querySelector(':scope > .widget-label, :scope > label, .widget-label-basic');
     const clean = (t) => (t || '').replace(/[\u200b\u00a0]/g, ' ').replace(/\s+/g, ' ').trim();
-    if (l) text = clean(l.innerText);
+    let text = '';
+    for (const l of root.querySelectorAll(':scope > .widget-label, :scope > label, .widget-label-basic')) {
+      text = clean(l.innerText || l.textContent);
+      if (text) break;
+    }
     if (!text && (el.tagName === 'BUTTON' || el.classList.contains('lm-TabBar-tab'))) text = clean(el.innerText);
     if (!text && el.placeholder) text = clean(el.placeholder);
     if (!text && el.tagName === 'SELECT') text = '(list)';
@@ -259,10 +262,16 @@ _COLLECT = r"""
     }
     return true;
   };
-  const hiddenBySelf = (el) => {
-    // hidden by its own widget's layout (display: none on the widget root), not by a closed tab
+  const hiddenBy = (el) => {
+    // what hides a control: its own widget's layout ('self', the planner's bug), a box around it
+    // that holds a group shown only when needed ('group', e.g. "Opslaan als" after a failed save),
+    // or a class netles-conditional that a widget puts on a control it shows only when needed
+    if (el.closest('.netles-conditional')) return 'marked';
     const root = el.closest('.jupyter-widgets') || el;
-    return getComputedStyle(root).display === 'none';
+    for (let e = el; e && e !== area; e = e.parentElement) {
+      if (getComputedStyle(e).display === 'none') return (e === root || root.contains(e)) ? 'self' : 'group';
+    }
+    return '';
   };
   const out = [];
   const counts = {};
@@ -276,7 +285,7 @@ _COLLECT = r"""
       const disabled = !!(el.disabled || el.querySelector(':scope input:disabled, :scope button:disabled') ||
                           el.classList.contains('lm-mod-disabled') || el.closest('.mod-disabled'));
       out.push({kind, sel, i, key: base + '#' + counts[base], visible: visible(el), disabled,
-                hiddenBySelf: hiddenBySelf(el),
+                hiddenBy: hiddenBy(el),
                 active: el.classList.contains('lm-mod-current') || el.classList.contains('jupyter-mod-active')});
     });
   }
@@ -322,6 +331,7 @@ class AreaReport:
     name: str
     used: list = field(default_factory=list)
     never_visible: list = field(default_factory=list)
+    conditional: list = field(default_factory=list)
     never_enabled: list = field(default_factory=list)
     without_effect: list = field(default_factory=list)
     not_applied: list = field(default_factory=list)
@@ -474,7 +484,7 @@ _ORDER = ("tab", "accordion", "select", "radio", "toggles", "slider", "text", "c
 
 
 def drive_area(page, area, name: str, *, screenshot: Path | None = None, max_per_kind: int = 25,
-               budget: float = 180) -> AreaReport:
+               budget: float = 180, conditional: dict[str, str] | None = None) -> AreaReport:
     """Use every control in ``area`` (a Playwright locator) as a student would and report what went wrong.
 
     Every tab and accordion section is opened; then, pass by pass, every visible and usable control
@@ -484,6 +494,11 @@ def drive_area(page, area, name: str, *, screenshot: Path | None = None, max_per
     When some controls are still hidden, each dropdown is stepped through all its options so that
     controls shown only for one choice become visible. A control whose use changed nothing visible
     is forgiven when a later button (e.g. *Toevoegen*) changes the area.
+
+    A control that is never visible is a fault (the planner's controls, hidden by one shared
+    Layout), unless a box around it is what hides it (a group shown only when needed, such as
+    "Opslaan als" after a failed save), it carries the class ``netles-conditional``, or its key
+    starts with one of ``conditional`` (key prefix -> why it is shown only sometimes).
     """
     report = AreaReport(name)
     deadline = time.monotonic() + budget
@@ -608,7 +623,11 @@ def drive_area(page, area, name: str, *, screenshot: Path | None = None, max_per
             passes()
     final = _signature(area)
     report.controls = len([k for k in all_keys if not k.startswith(("tab:", "accordion:"))])
-    report.never_visible = sorted(k for k in all_keys if k not in seen_visible)
+    # hidden by a box shown only when needed, or marked netles-conditional: not a fault by itself
+    allowed = tuple((conditional or {}).keys())
+    report.conditional = sorted(k for k in all_keys if k not in seen_visible and (
+        all_keys[k].get("hiddenBy") in ("group", "marked") or (allowed and k.startswith(allowed))))
+    report.never_visible = sorted(k for k in all_keys if k not in seen_visible and k not in report.conditional)
     report.never_enabled = sorted(k for k in all_keys if k in seen_visible and k not in seen_enabled
                                   and all_keys[k]["kind"] in ("button", "select", "text", "slider", "checkbox"))
     report.without_effect = pending

@@ -163,7 +163,7 @@ def test_app_every_control_works(browser, tmp_path):
         page.wait_for_selector(".netles-app", timeout=90_000)
         wait_for_voila(page, ".netles-app")
         report = drive_area(page, page.locator(".netles-app").first, "app", screenshot=OUTPUT / "app_driven.png",
-                            budget=420)
+                            budget=420, conditional=CONDITIONAL)
         assert not outside, f"the app asked another host for {outside[:3]}"
         assert not report.problems, report.problems
     finally:
@@ -193,6 +193,14 @@ KNOWN = {
                                        "pilot_netwerkversterking (04_versterken is being replaced by lessons-3)",
     ("04", None): "a cell fails: pilot_voor/pilot_na became moments of pilot_netwerkversterking (04_versterken is "
                   "being replaced by lessons-3)",
+}
+
+
+# Controls a widget shows only in a situation the driver does not create, hidden by their own layout
+# (better: in a box, or with the class netles-conditional): key prefix -> when they appear.
+CONDITIONAL = {
+    "checkbox:Andere persoon met dezelfde naam": "editor: shown when the name typed is one another person already "
+                                                 "has (netles/widgets/editor.py, netmoments)",
 }
 
 
@@ -265,7 +273,8 @@ def test_lesson_app_view(key, n, concept, lesson_pages):
         assert areas.count() == len(interactive_cells(key)), "interactive cells missing from the app view"
         slug = re.sub(r"\W+", "_", concept)
         area = areas.nth(n)
-        report = drive_area(page, area, f"{key} {concept}", screenshot=OUTPUT / f"app_{key}_{n}_{slug}.png")
+        report = drive_area(page, area, f"{key} {concept}", screenshot=OUTPUT / f"app_{key}_{n}_{slug}.png",
+                            conditional=CONDITIONAL)
         assert not report.problems, f"{key} '{concept}': {report.problems}"
         if report.controls == 0:
             # a cell that follows a choice made elsewhere (the case chooser): it shows something, and

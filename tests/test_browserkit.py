@@ -45,6 +45,16 @@ import ipywidgets as W
 W.VBox([W.IntSlider(description="Grens", value=3, max=10), W.HTML("<p>Er gebeurt niets.</p>")])
 '''
 
+# A recovery step shown only when needed, in a box of its own: not a fault.
+GROUP = '''
+import ipywidgets as W
+opslaan = W.Button(description="Opslaan")
+melding = W.HTML("")
+herstel = W.HBox([W.Text(description="Pad"), W.Button(description="Opslaan als")], layout=W.Layout(display="none"))
+opslaan.on_click(lambda _b: setattr(melding, "value", "<p>Bewaard.</p>"))
+W.VBox([opslaan, melding, herstel])
+'''
+
 CDN = '''
 from IPython.display import HTML
 HTML('<img alt="logo" src="https://cdn.example.org/logo.png">')
@@ -59,7 +69,7 @@ def _lesson(folder):
     nb = nbformat.v4.new_notebook(cells=[
         nbformat.v4.new_markdown_cell("# Proef van de driver"),
         nbformat.v4.new_code_cell('casus = "voorbeeld"\nseed = 1\ntaal = "nl"', metadata={"tags": ["parameters"]}),
-        cell(HEALTHY), cell(SHARED_LAYOUT), cell(DEAD), cell(CDN, interactive=False),
+        cell(HEALTHY), cell(SHARED_LAYOUT), cell(DEAD), cell(GROUP), cell(CDN, interactive=False),
     ])
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nbformat.write(nb, str(folder / "09_proef.ipynb"))
@@ -105,6 +115,13 @@ def test_a_control_that_changes_nothing_fails(proef):
     report = drive_area(page, page.locator(".celltag_interactive").nth(2), "dood")
     assert report.without_effect == ["slider:Grens#1"] and not report.changed
     assert "nothing in the area changed after using its controls" in report.problems
+
+
+def test_a_group_shown_only_when_needed_is_not_a_fault(proef):
+    page, _ = proef
+    report = drive_area(page, page.locator(".celltag_interactive").nth(3), "groep")
+    assert report.problems == []
+    assert report.conditional == ["button:Opslaan als#1", "text:Pad#1"]
 
 
 def test_a_request_to_another_host_is_caught(proef):
