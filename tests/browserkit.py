@@ -564,6 +564,7 @@ def drive_area(page, area, name: str, *, screenshot: Path | None = None, max_per
             pending.append(control["key"])
 
     all_keys = {c["key"]: c for c in collect()}
+    allowed = tuple((conditional or {}).keys())
 
     def passes() -> None:
         for _ in range(5):
@@ -583,7 +584,8 @@ def drive_area(page, area, name: str, *, screenshot: Path | None = None, max_per
                         progressed = True
             for c in collect():
                 all_keys.setdefault(c["key"], c)
-            hidden = [k for k, c in all_keys.items() if k not in seen_visible and c["kind"] not in ("tab", "accordion")]
+            hidden = [k for k, c in all_keys.items() if k not in seen_visible and c["kind"] not in ("tab", "accordion")
+                      and c.get("hiddenBy") not in ("group", "marked") and not (allowed and k.startswith(allowed))]
             if hidden and time.monotonic() < deadline and not stepped:
                 # Step each dropdown through its options: some controls appear only for one choice.
                 for c in [c for c in collect() if c["kind"] == "select" and c["visible"] and not c["disabled"]]:
@@ -624,7 +626,6 @@ def drive_area(page, area, name: str, *, screenshot: Path | None = None, max_per
     final = _signature(area)
     report.controls = len([k for k in all_keys if not k.startswith(("tab:", "accordion:"))])
     # hidden by a box shown only when needed, or marked netles-conditional: not a fault by itself
-    allowed = tuple((conditional or {}).keys())
     report.conditional = sorted(k for k in all_keys if k not in seen_visible and (
         all_keys[k].get("hiddenBy") in ("group", "marked") or (allowed and k.startswith(allowed))))
     report.never_visible = sorted(k for k in all_keys if k not in seen_visible and k not in report.conditional)
