@@ -13,7 +13,8 @@ types in text fields, ticks boxes and clicks buttons, opens every tab, and repor
 would run into: controls that are never visible (``display: none``), buttons that never become
 usable, controls whose use changes nothing visible, an area that never changes, "Error displaying
 widget". It discovers the controls from the page, so new widgets and lessons are covered as they
-land.
+land. A widget that shows a control only when it is needed (a confirmation, a recovery step) puts
+it in a box that it hides and shows, or gives it the class ``netles-conditional``.
 """
 from __future__ import annotations
 
@@ -240,13 +241,15 @@ _COLLECT = r"""
   ];
   const label = (el) => {
     const root = el.closest('.widget-inline-hbox, .widget-checkbox, .jupyter-widgets') || el;
-    let text = '';
-    const l = root.querySelector(':scope > .widget-label, :scope > label, .widget-label-basic');
     const clean = (t) => (t || '').replace(/[\u200b\u00a0]/g, ' ').replace(/\s+/g, ' ').trim();
-    if (l) text = clean(l.innerText);
+    let text = '';
+    for (const l of root.querySelectorAll(':scope > .widget-label, :scope > label, .widget-label-basic')) {
+      text = clean(l.innerText || l.textContent);
+      if (text) break;
+    }
     if (!text && (el.tagName === 'BUTTON' || el.classList.contains('lm-TabBar-tab'))) text = clean(el.innerText);
     if (!text && el.placeholder) text = clean(el.placeholder);
-    if (!text && el.tagName === 'SELECT') text = '(' + el.options.length + ' options)';
+    if (!text && el.tagName === 'SELECT') text = '(list)';
     return text.slice(0, 60);
   };
   const visible = (el) => {
@@ -259,10 +262,16 @@ _COLLECT = r"""
     }
     return true;
   };
-  const hiddenBySelf = (el) => {
-    // hidden by its own widget's layout (display: none on the widget root), not by a closed tab
+  const hiddenBy = (el) => {
+    // what hides a control: its own widget's layout ('self', the planner's bug), a box around it
+    // that holds a group shown only when needed ('group', e.g. "Opslaan als" after a failed save),
+    // or a class netles-conditional that a widget puts on a control it shows only when needed
+    if (el.closest('.netles-conditional')) return 'marked';
     const root = el.closest('.jupyter-widgets') || el;
-    return getComputedStyle(root).display === 'none';
+    for (let e = el; e && e !== area; e = e.parentElement) {
+      if (getComputedStyle(e).display === 'none') return (e === root || root.contains(e)) ? 'self' : 'group';
+    }
+    return '';
   };
   const out = [];
   const counts = {};
@@ -276,7 +285,7 @@ _COLLECT = r"""
       const disabled = !!(el.disabled || el.querySelector(':scope input:disabled, :scope button:disabled') ||
                           el.classList.contains('lm-mod-disabled') || el.closest('.mod-disabled'));
       out.push({kind, sel, i, key: base + '#' + counts[base], visible: visible(el), disabled,
-                hiddenBySelf: hiddenBySelf(el),
+                hiddenBy: hiddenBy(el),
                 active: el.classList.contains('lm-mod-current') || el.classList.contains('jupyter-mod-active')});
     });
   }
@@ -322,6 +331,7 @@ class AreaReport:
     name: str
     used: list = field(default_factory=list)
     never_visible: list = field(default_factory=list)
+    conditional: list = field(default_factory=list)
     never_enabled: list = field(default_factory=list)
     without_effect: list = field(default_factory=list)
     not_applied: list = field(default_factory=list)
@@ -332,8 +342,6 @@ class AreaReport:
     @property
     def problems(self) -> list[str]:
         found = []
-        if self.controls == 0:
-            found.append("no control a student can use")
         if self.never_visible:
             found.append(f"controls never visible to a student (display: none): {self.never_visible}")
         if self.never_enabled:
@@ -353,13 +361,23 @@ def _signature(area) -> dict:
     return area.evaluate(_SIGNATURE)
 
 
+_REACTION = {"slowest": 0.0}
+
+
 def _settle(area, before: dict, *, wait_change: float = 1.5, stable: float = 0.6, limit: float = 20) -> dict:
-    """Wait for the area to react to an action (up to ``wait_change`` s), then until it is stable."""
+    """Wait for the area to react to an action, then until it is stable.
+
+    The wait for a reaction is at least ``wait_change`` seconds and twice the slowest reaction seen
+    so far: on a loaded machine the kernel answers late, and a late answer is not "no effect".
+    """
     start = time.monotonic()
+    wait = max(wait_change, min(8.0, 2 * _REACTION["slowest"]))
     now = _signature(area)
-    while now["out"] == before["out"] and time.monotonic() - start < wait_change:
+    while now["out"] == before["out"] and time.monotonic() - start < wait:
         time.sleep(0.15)
         now = _signature(area)
+    if now["out"] != before["out"]:
+        _REACTION["slowest"] = max(_REACTION["slowest"], time.monotonic() - start)
     last, since = now, time.monotonic()
     while time.monotonic() - start < limit:
         time.sleep(0.15)
@@ -390,8 +408,8 @@ def _text_to_type(control, element) -> str:
     return "Sam Test"
 
 
-def _act(page, area, control: dict) -> bool:
-    """Use one control as a student would; return whether it took the new value.
+def _act(page, area, control: dict) -> bool | None:
+    """Use one control as a student would; return whether it took the new value (None: nothing to do yet).
 
     Dropdowns get their third option; a second dropdown with the same options (a tie "between ...
     and ...") gets the fourth, and so on, as a student would not pick one person twice.
@@ -404,7 +422,11 @@ def _act(page, area, control: dict) -> bool:
         return True
     if kind == "select":
         values = element.evaluate("e => [...e.options].map(o => o.value)")
-        if len(values) < 2:
+        if not values:
+            return None  # an empty list (no people yet): nothing to choose now, perhaps later
+        if len(values) == 1:  # a list with one entry (one person so far): choose it
+            if element.evaluate("e => e.selectedIndex") != 0 or element.evaluate("e => e.size > 1"):
+                element.select_option(index=0, timeout=5_000)
             return True
         if element.evaluate("e => e.multiple"):
             chosen = [values[0], values[min(2, len(values) - 1)]]
@@ -462,7 +484,7 @@ _ORDER = ("tab", "accordion", "select", "radio", "toggles", "slider", "text", "c
 
 
 def drive_area(page, area, name: str, *, screenshot: Path | None = None, max_per_kind: int = 25,
-               budget: float = 240) -> AreaReport:
+               budget: float = 180, conditional: dict[str, str] | None = None) -> AreaReport:
     """Use every control in ``area`` (a Playwright locator) as a student would and report what went wrong.
 
     Every tab and accordion section is opened; then, pass by pass, every visible and usable control
@@ -472,6 +494,11 @@ def drive_area(page, area, name: str, *, screenshot: Path | None = None, max_per
     When some controls are still hidden, each dropdown is stepped through all its options so that
     controls shown only for one choice become visible. A control whose use changed nothing visible
     is forgiven when a later button (e.g. *Toevoegen*) changes the area.
+
+    A control that is never visible is a fault (the planner's controls, hidden by one shared
+    Layout), unless a box around it is what hides it (a group shown only when needed, such as
+    "Opslaan als" after a failed save), it carries the class ``netles-conditional``, or its key
+    starts with one of ``conditional`` (key prefix -> why it is shown only sometimes).
     """
     report = AreaReport(name)
     deadline = time.monotonic() + budget
@@ -491,8 +518,25 @@ def drive_area(page, area, name: str, *, screenshot: Path | None = None, max_per
                     seen_enabled.add(c["key"])
         return controls
 
+    typed: dict[str, str] = {}
+
+    def refill() -> None:
+        """Type again in fields the widget emptied (an "add" button clears its field): a student
+        types a new entry before clicking the next button."""
+        for c in collect():
+            if c["kind"] == "text" and c["key"] in typed and c["visible"] and not c["disabled"]:
+                element = area.locator(c["sel"]).nth(c["i"])
+                if not element.input_value(timeout=3_000):
+                    element.fill(typed[c["key"]], timeout=3_000)
+                    element.press("Tab")
+
     def use(control: dict) -> None:
         nonlocal pending
+        if control["kind"] == "button":
+            try:
+                refill()
+            except Exception:
+                pass
         before = _signature(area)
         try:
             applied = _act(page, area, control)
@@ -500,8 +544,15 @@ def drive_area(page, area, name: str, *, screenshot: Path | None = None, max_per
             used.add(control["key"])
             report.not_applied.append(f"{control['key']} ({type(exc).__name__}: {str(exc).splitlines()[0][:80]})")
             return
+        if applied is None:
+            return
         after = _settle(area, before)
         used.add(control["key"])
+        if control["kind"] == "text":
+            try:
+                typed[control["key"]] = area.locator(control["sel"]).nth(control["i"]).input_value(timeout=3_000)
+            except Exception:
+                pass
         report.used.append(control["key"])
         if not applied:
             report.not_applied.append(control["key"])
@@ -513,6 +564,7 @@ def drive_area(page, area, name: str, *, screenshot: Path | None = None, max_per
             pending.append(control["key"])
 
     all_keys = {c["key"]: c for c in collect()}
+    allowed = tuple((conditional or {}).keys())
 
     def passes() -> None:
         for _ in range(5):
@@ -532,7 +584,8 @@ def drive_area(page, area, name: str, *, screenshot: Path | None = None, max_per
                         progressed = True
             for c in collect():
                 all_keys.setdefault(c["key"], c)
-            hidden = [k for k, c in all_keys.items() if k not in seen_visible and c["kind"] not in ("tab", "accordion")]
+            hidden = [k for k, c in all_keys.items() if k not in seen_visible and c["kind"] not in ("tab", "accordion")
+                      and c.get("hiddenBy") not in ("group", "marked") and not (allowed and k.startswith(allowed))]
             if hidden and time.monotonic() < deadline and not stepped:
                 # Step each dropdown through its options: some controls appear only for one choice.
                 for c in [c for c in collect() if c["kind"] == "select" and c["visible"] and not c["disabled"]]:
@@ -542,12 +595,12 @@ def drive_area(page, area, name: str, *, screenshot: Path | None = None, max_per
                     stepped.add(c["key"])
                     try:
                         current = element.input_value(timeout=3_000)
-                        for index in range(12):
+                        for index in range(10):
                             if index >= element.evaluate("e => e.options.length"):
                                 break
                             before = _signature(area)
                             element.select_option(index=index, timeout=3_000)
-                            _settle(area, before, wait_change=1.0)
+                            _settle(area, before, wait_change=0.6, stable=0.4)
                             for new in collect():
                                 all_keys.setdefault(new["key"], new)
                         element.select_option(value=current, timeout=3_000)
@@ -572,7 +625,10 @@ def drive_area(page, area, name: str, *, screenshot: Path | None = None, max_per
             passes()
     final = _signature(area)
     report.controls = len([k for k in all_keys if not k.startswith(("tab:", "accordion:"))])
-    report.never_visible = sorted(k for k in all_keys if k not in seen_visible)
+    # hidden by a box shown only when needed, or marked netles-conditional: not a fault by itself
+    report.conditional = sorted(k for k in all_keys if k not in seen_visible and (
+        all_keys[k].get("hiddenBy") in ("group", "marked") or (allowed and k.startswith(allowed))))
+    report.never_visible = sorted(k for k in all_keys if k not in seen_visible and k not in report.conditional)
     report.never_enabled = sorted(k for k in all_keys if k in seen_visible and k not in seen_enabled
                                   and all_keys[k]["kind"] in ("button", "select", "text", "slider", "checkbox"))
     report.without_effect = pending
