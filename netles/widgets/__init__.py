@@ -16,9 +16,10 @@ from .casekeuze import *  # noqa: F401,F403
 from .beleid import *  # noqa: F401,F403
 from .welkom import *  # noqa: F401,F403
 from .galerij import *  # noqa: F401,F403
+from .research import *  # noqa: F401,F403
 from . import editor, instruments, planner, forms, selfcheck, lesson_widgets, quiz, moments
-from . import casekeuze, beleid, welkom, galerij
+from . import casekeuze, beleid, welkom, galerij, research
 
 __all__ = [name for module in (editor, instruments, planner, forms, selfcheck, lesson_widgets, quiz, moments,
-                               casekeuze, beleid, welkom, galerij)
+                               casekeuze, beleid, welkom, galerij, research)
            for name in module.__all__]
