@@ -40,23 +40,25 @@ def test_group_explorer_in_english_and_own_layouts(three_groups):
 
 def test_interval_lab_narrows_with_more_people_and_catches_the_truth_about_95_in_100():
     widget, lab = interval_lab(seed=3)
-    assert lab.text.startswith("Klik op de knop")
-    widget.n.value = 10
+    assert len(lab.intervals) == 1 and lab.text.startswith("Laatste steekproef: verschil ")  # it opens with one sample
+    widget.n.value = 10  # a new setting starts over with one fresh sample
+    assert len(lab.intervals) == 1
     widget.draw20_button.click()
     wide = np.mean([high - low for _, low, high in lab.intervals])
-    assert len(lab.intervals) == 20 and "van de 20 intervallen" in widget.text.value
-    widget.n.value = 160  # a new n forgets the earlier samples
-    assert lab.intervals == []
+    assert len(lab.intervals) == 21 and "van de 21 intervallen" in widget.text.value
+    widget.n.value = 160
+    assert len(lab.intervals) == 1
     for _ in range(10):
         widget.draw20_button.click()
     narrow = np.mean([high - low for _, low, high in lab.intervals])
     assert narrow < wide / 3.5  # 16 times as many people: about a quarter of the width
-    assert 180 <= lab.caught <= 200
+    assert 181 <= lab.caught <= 201
     widget.difference.value = 0.0
+    first = lab.intervals[0]
     widget.draw_button.click()
-    assert len(lab.intervals) == 1 and len(widget.figure.outputs) == 1
+    assert len(lab.intervals) == 2 and len(widget.figure.outputs) == 1
     widget.reset_button.click()
-    assert lab.intervals == [] and widget.figure.outputs == ()
+    assert len(lab.intervals) == 1 and lab.intervals[0] != first and len(widget.figure.outputs) == 1
 
 
 def test_interval_lab_text_in_english_with_decimal_points():

@@ -42,6 +42,8 @@ _T = {
              "Last sample: difference {diff}, 95% interval {low} to {high} ({width} wide)."),
     "caught": ("{hit} van de {total} intervallen bevatten het echte verschil ({share}).",
                "{hit} of the {total} intervals contain the true difference ({share})."),
+    "hit": ("Dit interval bevat het echte verschil.", "This interval contains the true difference."),
+    "miss": ("Dit interval mist het echte verschil.", "This interval misses the true difference."),
     "none": ("Klik op de knop om een steekproef te trekken.", "Click the button to draw a sample."),
     "axis_x": ("verschil tussen de groepen (in SD)", "difference between the groups (in SD)"),
     "axis_y": ("steekproef", "sample"),
@@ -195,7 +197,8 @@ class IntervalLabState:
     true_difference : float
         The difference between the two populations, in standard deviations.
     intervals : list of (float, float, float)
-        Per sample: the observed difference and the 95% interval (low, high), newest last.
+        Per sample: the observed difference and the 95% interval (low, high), newest last. The lab
+        starts (and starts over, after a new setting or *Opnieuw beginnen*) with one sample.
     """
 
     lang: str = "nl"
@@ -208,6 +211,14 @@ class IntervalLabState:
 
     def __post_init__(self):
         self._rng = np.random.default_rng(self.seed)
+        self._sample()  # the lab opens with one sample to look at
+
+    def _sample(self) -> None:
+        a = self._rng.normal(0.0, 1.0, self.n)
+        b = self._rng.normal(self.true_difference, 1.0, self.n)
+        diff = float(b.mean() - a.mean())
+        se = float(np.sqrt(a.var(ddof=1) / self.n + b.var(ddof=1) / self.n))
+        self.intervals.append((diff, diff - 1.96 * se, diff + 1.96 * se))
 
     def _changed(self) -> None:
         for listener in self._listeners:
@@ -217,21 +228,21 @@ class IntervalLabState:
         self._listeners.append(callback)
 
     def set_n(self, n: int) -> None:
-        """People per group (at least 3); earlier samples are forgotten."""
+        """People per group (at least 3); earlier samples are forgotten and one new one is drawn."""
         if int(n) < 3:
             raise ValueError("a group needs at least 3 people")
         self.n = int(n)
-        self.intervals = []
-        self._changed()
+        self.reset()
 
     def set_difference(self, value: float) -> None:
-        """The true difference in standard deviations; earlier samples are forgotten."""
+        """The true difference in standard deviations; earlier samples are forgotten and one new one is drawn."""
         self.true_difference = float(value)
-        self.intervals = []
-        self._changed()
+        self.reset()
 
     def reset(self) -> None:
+        """Start over with one new sample."""
         self.intervals = []
+        self._sample()
         self._changed()
 
     def draw(self, times: int = 1) -> tuple[float, float, float]:
@@ -243,11 +254,7 @@ class IntervalLabState:
         errors), so the lab shows the idea without a bootstrap's wait.
         """
         for _ in range(int(times)):
-            a = self._rng.normal(0.0, 1.0, self.n)
-            b = self._rng.normal(self.true_difference, 1.0, self.n)
-            diff = float(b.mean() - a.mean())
-            se = float(np.sqrt(a.var(ddof=1) / self.n + b.var(ddof=1) / self.n))
-            self.intervals.append((diff, diff - 1.96 * se, diff + 1.96 * se))
+            self._sample()
         self._changed()
         return self.intervals[-1]
 
@@ -264,9 +271,12 @@ class IntervalLabState:
             return _t("none", lang)
         diff, low, high = self.intervals[-1]
         share = f"{100 * self.caught / len(self.intervals):.0f}%"
-        return (_t("last", lang, diff=_num(diff, lang), low=_num(low, lang), high=_num(high, lang),
-                   width=_num(high - low, lang)) + " "
-                + _t("caught", lang, hit=self.caught, total=len(self.intervals), share=share))
+        if len(self.intervals) == 1:
+            tally = _t("hit" if self.caught else "miss", lang)
+        else:
+            tally = _t("caught", lang, hit=self.caught, total=len(self.intervals), share=share)
+        return _t("last", lang, diff=_num(diff, lang), low=_num(low, lang), high=_num(high, lang),
+                  width=_num(high - low, lang)) + " " + tally
 
     def figure(self, last: int = 20):
         """The last ``last`` intervals as horizontal lines, the true difference as a vertical line."""
@@ -301,9 +311,12 @@ class _LabWidget(W.VBox):
         style = {"description_width": "170px"}
         self.n = W.IntSlider(value=state.n, min=5, max=200, step=5, description=_t("n", lang),
                              layout=W.Layout(width="480px"), style=style, continuous_update=False)
-        self.difference = W.FloatSlider(value=state.true_difference, min=0.0, max=1.5, step=0.1,
-                                        description=_t("true", lang), readout_format=".1f",
-                                        layout=W.Layout(width="480px"), style=dict(style), continuous_update=False)
+        # a selection slider, so that the readout is written the Dutch way (0,5) in Dutch
+        steps = [round(0.1 * i, 1) for i in range(16)]
+        start = min(steps, key=lambda v: abs(v - state.true_difference))
+        self.difference = W.SelectionSlider(options=[(_num(v, lang, 1), v) for v in steps], value=start,
+                                            description=_t("true", lang), layout=W.Layout(width="480px"),
+                                            style=dict(style), continuous_update=False)
         self.draw_button = W.Button(description=_t("draw", lang), icon="random", layout=W.Layout(width="260px"))
         self.draw20_button = W.Button(description=_t("draw20", lang), layout=W.Layout(width="140px"))
         self.reset_button = W.Button(description=_t("reset", lang), layout=W.Layout(width="180px"))
@@ -352,7 +365,9 @@ def interval_lab(lang: str = "nl", *, n: int = 20, true_difference: float = 0.5,
     Examples
     --------
     >>> widget, lab = interval_lab(seed=1)
-    >>> _ = lab.draw(100)
+    >>> len(lab.intervals)  # it opens with one sample
+    1
+    >>> _ = lab.draw(99)
     >>> 88 <= lab.caught <= 100
     True
     >>> widget.n.value = 200  # more people: narrower intervals
