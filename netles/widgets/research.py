@@ -282,6 +282,8 @@ class IntervalLabState:
         """The last ``last`` intervals as horizontal lines, the true difference as a vertical line."""
         import plotly.graph_objects as go
 
+        from ..plots import count_axis, style
+
         lang = self.lang
         shown = self.intervals[-last:]
         fig = go.Figure()
@@ -295,9 +297,10 @@ class IntervalLabState:
         fig.add_vline(x=self.true_difference, line_dash="dash", line_color="black",
                       annotation_text=_t("truth", lang), annotation_position="top")
         fig.update_layout(title=_t("fig", lang, n=len(shown)), xaxis_title=_t("axis_x", lang),
-                          yaxis_title=_t("axis_y", lang), template="plotly_white", height=380,
-                          xaxis=dict(range=[self.true_difference - 2.2, self.true_difference + 2.2]),
-                          separators=",." if lang == "nl" else ".,")
+                          yaxis_title=_t("axis_y", lang), height=380,
+                          xaxis=dict(range=[self.true_difference - 2.2, self.true_difference + 2.2]))
+        style(fig, lang)
+        count_axis(fig, "y", top=len(shown) + 0.5)
         return fig
 
 
