@@ -188,7 +188,7 @@ def test_profile_options_out_of_range(tmp_path, small_dataset):
 def test_profile_full_disk_keeps_the_previous_file(tmp_path, small_dataset, full_disk):
     (tmp_path / "profiel.csv").write_text("vorige profielen\n")
     assert_mistake(netles_run("profile", str(small_dataset), "--out", "profiel.csv", cwd=tmp_path, env=full_disk),
-                   "the disk is full")
+                   "the disk is full", "nothing was written; profiel.csv is as it was")
     assert (tmp_path / "profiel.csv").read_text() == "vorige profielen\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["profiel.csv"]
 
@@ -263,7 +263,7 @@ def test_rapport_full_disk_keeps_the_previous_report(tmp_path, small_dataset, fu
     (tmp_path / "r.html").write_text("vorig rapport")
     proc = netles_run("rapport", str(small_dataset), "--group", "groep", "--k", "1", "--out", "r.html", cwd=tmp_path,
                       env=full_disk)
-    assert_mistake(proc, "the disk is full")
+    assert_mistake(proc, "the disk is full", "nothing was written; r.html and its details file are as they were")
     assert (tmp_path / "r.html").read_text() == "vorig rapport"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.html"]
 

@@ -166,12 +166,24 @@ def run_profile(args: argparse.Namespace) -> int:
 
             _close(client)
     if out is not None:
-        _write_table(profiles, out)
+        try:
+            _write_table(profiles, out)
+        except OSError as exc:
+            _failed_write(exc, out, "is as it was")
         print(f"{len(profiles)} profiles written to {out}")
     else:
         print(f"{len(profiles)} egos profiled. Mean per metric:")
         print(profiles.mean(numeric_only=True).round(3).to_string())
     return 0
+
+
+def _failed_write(exc: OSError, out: Path, previous: str) -> None:
+    """A write that failed (a full disk, no permission): one line that says nothing was written and
+    that the previous output, if any, is untouched."""
+    from .checks import describe_os_error
+
+    kept = f"; {out} {previous}" if out.exists() else ""
+    raise UsageError(f"{describe_os_error(exc, 'en')}; nothing was written{kept}") from None
 
 
 def _notebook_path() -> Path:
@@ -392,8 +404,11 @@ def run_rapport(args: argparse.Namespace) -> int:
     path, out, kenmerken, moments = _check_report_options(args)
     with _readable_dataset(args, path) as (dataset, ds):
         _check_against_data(ds, args.group, moments, args.k)
-        render_report(dataset, args.group, out, kenmerken=kenmerken, k=args.k, keep_notebook=args.keep_notebook,
-                      moments=moments, taal=args.taal, problems=ds.meta.get("problems"))
+        try:
+            render_report(dataset, args.group, out, kenmerken=kenmerken, k=args.k, keep_notebook=args.keep_notebook,
+                          moments=moments, taal=args.taal, problems=ds.meta.get("problems"))
+        except OSError as exc:
+            _failed_write(exc, out, "and its details file are as they were")
     print(f"report written to {out}; the problems in detail, for you only (do not share): {details_path(out)}")
     return 0
 
