@@ -284,6 +284,16 @@ def test_onderzoeksdata_negative_seed(tmp_path):
     assert not (tmp_path / "data").exists()
 
 
+@pytest.mark.slow
+def test_onderzoeksdata_full_disk_keeps_the_previous_folders(tmp_path, full_disk):
+    (tmp_path / "data" / "drie_groepen").mkdir(parents=True)
+    (tmp_path / "data" / "drie_groepen" / "egos.csv").write_text("vorige\n")
+    assert_mistake(netles_run("onderzoeksdata", "--out", "data", cwd=tmp_path, env=full_disk), "the disk is full")
+    assert [p.name for p in (tmp_path / "data").iterdir()] == ["drie_groepen"]
+    assert [p.name for p in (tmp_path / "data" / "drie_groepen").iterdir()] == ["egos.csv"]
+    assert (tmp_path / "data" / "drie_groepen" / "egos.csv").read_text() == "vorige\n"
+
+
 # -- netles klas verzamel ---------------------------------------------------------------------
 
 def test_verzamel_missing_folder(tmp_path):
