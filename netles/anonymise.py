@@ -3,16 +3,24 @@
 :func:`anonymise` turns a :class:`netles.Dataset` into one that can be shared for analysis:
 
 * **pseudonyms**: every ego id and alter id is replaced by a keyed hash (HMAC-SHA256, truncated).
-  The same key gives the same pseudonym, so a before and an after wave still link up; without
-  the key nobody can recompute them. The key is never written into the output.
-* **dropping**: names and free text (``name``, notes, a case's vignette) and every column that is
-  not part of the data model go, unless explicitly kept;
+  The same key gives the same pseudonym, so a before and an after wave (or the moments of a
+  dataset with moments) still link up; without the key nobody can recompute them. The key is
+  never written into the output.
+* **dropping**: only the coded fields of the data model stay (gender, relation, circle, sector,
+  contact, support ...). Names, free text and study variables go (``name``, notes, a ``group``
+  that may hold a care worker's name, a region), unless kept explicitly (``keep``) or every
+  value comes from a declared code list (``codes``); the report says of every column whether it
+  stayed and why;
 * **coarsening**: age becomes an age band (``age_band``), travel time a class (``travel_class``);
-* **k-anonymity**: egos are grouped by their quasi-identifiers (age band, gender, group, region,
-  where present); egos in a group smaller than ``k`` are suppressed with their alters and ties,
-  and a :class:`KAnonymityReport` says how many and which groups.
+* **k-anonymity**: egos are grouped by their quasi-identifiers (age band, gender and, where kept,
+  group and region), counted in persons; egos in a group smaller than ``k`` are suppressed with
+  their alters and ties at every moment, and a :class:`KAnonymityReport` says how many and which
+  groups.
 
-Rows come out sorted by pseudonym, so their order reveals nothing about the original ids.
+Rows come out sorted by moment (in the dataset's order) and pseudonym, so their order reveals
+nothing about the original ids. :func:`problem_summary`, :func:`problem_counts` and
+:func:`describe_problems` give what a shared report may say about the problems in the data:
+counts per kind, never an id or a value.
 
 References
 ----------
