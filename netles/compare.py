@@ -18,8 +18,14 @@ gives, per metric, a tidy table a researcher can put in a report:
   divided by the standard deviation of the differences), a bootstrap interval of the mean
   difference (pairs resampled) and a two-sided sign-flip permutation p-value (exact over all
   ``2^n`` sign patterns when that is at most ``n_perm``).
+* :func:`paired_moments`: the same on a dataset with moments (the profiles of
+  :func:`netles.profile_many`, indexed by ``(ego_id, moment)``): the change from one moment to
+  another, per group, each with its interval; :func:`change_scores` gives each ego's change, to
+  compare the change between groups with :func:`compare_groups`.
 * :func:`paired_profiles`: split one profile table with a measurement column (``meting``:
   ``voor``/``na``) into the before and after tables that :func:`compare_paired` takes.
+* :func:`describe_difference` and :func:`describe_change`: one row of those tables in plain
+  Dutch or English, for a report or a lesson.
 * :func:`plot_distributions` and :func:`plot_group_profiles`: plotly figures, Dutch labels by
   default (``lang="en"`` for English).
 
@@ -49,12 +55,21 @@ from .profile import metric_keys, metric_label
 __all__ = [
     "compare_groups",
     "compare_paired",
+    "paired_moments",
+    "change_scores",
+    "describe_difference",
+    "describe_change",
+    "effect_size_label",
+    "plot_moment_changes",
+    "position_in_groups",
+    "display_table",
     "paired_profiles",
     "hedges_g",
     "plot_distributions",
     "plot_group_profiles",
     "GROUP_COLUMNS",
     "PAIRED_COLUMNS",
+    "MOMENT_COLUMNS",
 ]
 
 GROUP_COLUMNS = (
@@ -67,6 +82,9 @@ PAIRED_COLUMNS = (
     "mean_difference", "median_difference", "d_z", "ci_low", "ci_high", "p_value",
 )
 """Columns of :func:`compare_paired` (differences are after minus before)."""
+MOMENT_COLUMNS = ("group", "before", "after", "n_unpaired", *PAIRED_COLUMNS)
+"""Columns of :func:`paired_moments`: the group, the two moments, how many egos of the group were
+measured at only one of them, then :data:`PAIRED_COLUMNS`."""
 
 _BATCH = 256  # permutations/bootstrap draws per batch: bounds memory for large groups
 
@@ -399,6 +417,330 @@ def compare_paired(
     return pd.DataFrame(rows, columns=list(PAIRED_COLUMNS))
 
 
+def _moment_level(profiles: pd.DataFrame) -> pd.DataFrame:
+    """``profiles`` with a ``(ego_id, moment)`` MultiIndex (also from ``ego_id``/``moment`` columns)."""
+    from .longtables import MOMENT
+
+    if isinstance(profiles.index, pd.MultiIndex) and MOMENT in profiles.index.names:
+        return profiles
+    if {"ego_id", MOMENT} <= set(profiles.columns):
+        return profiles.set_index(["ego_id", MOMENT])
+    raise ValueError("the profiles have no moments: pass profile_many(ds) of a dataset with a moment column "
+                     "(index ego_id, moment)")
+
+
+def _ego_labels(groups, profiles: pd.DataFrame, before: str, after: str) -> pd.Series:
+    """One group label per ego: from a column of ``profiles``, a Series by ego, or by (ego, moment).
+
+    Where an ego's label differs between moments, its label at ``before`` counts (the group an
+    ego was in at the start), else at ``after``.
+    """
+    from .longtables import MOMENT
+
+    if isinstance(groups, str):
+        if groups not in profiles.columns:
+            raise KeyError(f"the profiles have no column {groups!r}; pass the groups as a Series indexed by ego")
+        groups = profiles[groups]
+    if not isinstance(groups, pd.Series):
+        raise TypeError("group must be a column name or a pandas Series indexed by ego_id (or by ego_id and moment)")
+    if isinstance(groups.index, pd.MultiIndex):
+        names = list(groups.index.names)
+        at = names.index(MOMENT) if MOMENT in names else 1
+        frame = pd.DataFrame({"ego": groups.index.get_level_values(0 if at != 0 else 1),
+                              "moment": groups.index.get_level_values(at).astype(str), "label": groups.to_numpy()})
+        rank = frame["moment"].map({before: 0, after: 1}).fillna(2)
+        frame = frame.assign(_rank=rank.to_numpy()).dropna(subset=["label"]).sort_values("_rank", kind="stable")
+        return frame.drop_duplicates("ego").set_index("ego")["label"]
+    labels = groups.dropna()
+    first = labels[~labels.index.duplicated()]
+    return first
+
+
+def paired_moments(
+    profiles: pd.DataFrame,
+    before: str,
+    after: str,
+    *,
+    group=None,
+    metrics: Iterable[str] | None = None,
+    n_boot: int = 2000,
+    n_perm: int = 2000,
+    seed: int = 0,
+    confidence: float = 0.95,
+) -> pd.DataFrame:
+    """The change from one moment to another in a dataset with moments, per group, with intervals.
+
+    Each ego is compared with itself (:func:`compare_paired` on the egos measured at both
+    moments), so differences between people do not blur the change.
+
+    Parameters
+    ----------
+    profiles : pandas.DataFrame
+        :func:`netles.profile_many` of a dataset with moments: one row per ``(ego_id, moment)``
+        (a MultiIndex, or the two as columns).
+    before, after : str
+        The two moments (e.g. ``"intake"``, ``"afsluiting"``); differences are after minus before.
+    group : str or pandas.Series, optional
+        Compare within groups: a column of ``profiles``, or labels indexed by ``ego_id`` (e.g.
+        ``ds.egos.set_index("ego_id")["arm"]``; the same ego may appear once per moment) or by
+        ``(ego_id, moment)``. An ego whose group changed counts in its group at ``before``.
+        Egos without a label are left out. Default: all egos together (group ``"all"``).
+    metrics : list of str, optional
+        Which metrics (default: every metric key present).
+    n_boot, n_perm, seed, confidence
+        As in :func:`compare_paired` (the seed is varied per group, so every table is reproducible).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per group and metric, columns :data:`MOMENT_COLUMNS`: ``group``, ``before``,
+        ``after``, ``n_unpaired`` (egos of the group measured at only one of the two moments:
+        they are left out), then as :func:`compare_paired` (``n`` pairs, means, ``mean_difference``,
+        ``d_z``, the bootstrap interval ``ci_low``/``ci_high`` of the mean change and the sign-flip
+        ``p_value``). Groups in their order (Categorical order, else sorted).
+
+    Raises
+    ------
+    ValueError
+        If the profiles have no moments, or ``before`` or ``after`` is not one of them.
+
+    Examples
+    --------
+    >>> index = pd.MultiIndex.from_product([["a", "b", "c", "d"], ["intake", "afsluiting"]], names=["ego_id", "moment"])
+    >>> profiles = pd.DataFrame({"size": [4.0, 6, 6, 7, 5, 8, 7, 9]}, index=index)
+    >>> arm = pd.Series({"a": "coach", "b": "coach", "c": "coach", "d": "coach"})
+    >>> row = paired_moments(profiles, "intake", "afsluiting", group=arm).iloc[0]
+    >>> row["group"], int(row["n"]), float(row["mean_difference"]), float(row["p_value"])
+    ('coach', 4, 2.0, 0.125)
+    """
+    from .longtables import MOMENT
+
+    profiles = _moment_level(profiles)
+    present = set(map(str, profiles.index.get_level_values(MOMENT)))
+    for moment in (before, after):
+        if str(moment) not in present:
+            raise ValueError(f"there is no moment {moment!r} in the profiles; they have {', '.join(sorted(present))}")
+    data = profiles.drop(columns=[group]) if isinstance(group, str) else profiles
+    keys = _metrics_of(data, metrics)
+    moment_of = profiles.index.get_level_values(MOMENT).astype(str)
+    first = data[moment_of == str(before)].droplevel(MOMENT)
+    second = data[moment_of == str(after)].droplevel(MOMENT)
+    egos = pd.Index(pd.unique(profiles.index.get_level_values(0)))
+    if group is None:
+        labels = pd.Series("all", index=egos)
+    else:
+        labels = _ego_labels(group, profiles, str(before), str(after)).reindex(egos)
+    frames = []
+    for g, name in enumerate(_order(labels)):
+        members = labels.index[(labels == name).to_numpy(dtype=bool)]
+        a = first.reindex(first.index.intersection(members, sort=False))
+        b = second.reindex(second.index.intersection(members, sort=False))
+        paired = a.index.intersection(b.index, sort=False)
+        table = compare_paired(a.loc[paired], b.loc[paired], metrics=keys, n_boot=n_boot, n_perm=n_perm,
+                               seed=int(seed) + 7919 * g, confidence=confidence)
+        unpaired = len(a.index.union(b.index)) - len(paired)
+        frames.append(table.assign(group=name, before=str(before), after=str(after), n_unpaired=unpaired))
+    columns = list(MOMENT_COLUMNS)
+    return pd.concat(frames, ignore_index=True)[columns] if frames else pd.DataFrame(columns=columns)
+
+
+def change_scores(profiles: pd.DataFrame, before: str, after: str, metrics: Iterable[str] | None = None) -> pd.DataFrame:
+    """Each ego's change from ``before`` to ``after`` (after minus before), one row per ego.
+
+    Egos measured at only one of the two moments are left out. Feed the result to
+    :func:`compare_groups` to ask whether one group changed more than another (for example an
+    intervention arm against care as usual).
+
+    Examples
+    --------
+    >>> index = pd.MultiIndex.from_tuples([("a", "t0"), ("a", "t1"), ("b", "t0")], names=["ego_id", "moment"])
+    >>> change_scores(pd.DataFrame({"size": [3.0, 5.0, 4.0]}, index=index), "t0", "t1")["size"].to_dict()
+    {'a': 2.0}
+    """
+    from .longtables import MOMENT
+
+    profiles = _moment_level(profiles)
+    keys = _metrics_of(profiles, metrics)
+    moment_of = profiles.index.get_level_values(MOMENT).astype(str)
+    first = profiles.loc[moment_of == str(before), keys].droplevel(MOMENT)
+    second = profiles.loc[moment_of == str(after), keys].droplevel(MOMENT)
+    common = first.index.intersection(second.index, sort=False)
+    return (second.loc[common].apply(pd.to_numeric, errors="coerce") - first.loc[common].apply(pd.to_numeric, errors="coerce"))
+
+
+# -- in words ------------------------------------------------------------------------------------
+
+def _num(value: float, lang: str, digits: int = 2) -> str:
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return "-"
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if lang == "nl" else text
+
+
+def effect_size_label(value: float, lang: str = "nl") -> str:
+    """Cohen's rule of thumb for a standardised difference (Hedges' g, d_z), in words.
+
+    Below 0.2 negligible, from 0.2 small, from 0.5 medium, from 0.8 large (by absolute value).
+    A rule of thumb, not a law: what is large depends on the field and the measure.
+
+    Examples
+    --------
+    >>> effect_size_label(-0.85), effect_size_label(0.3, "en"), effect_size_label(float("nan"))
+    ('groot', 'small', 'niet te bepalen')
+    """
+    nl = lang == "nl"
+    if value is None or np.isnan(value):
+        return "niet te bepalen" if nl else "cannot be determined"
+    size = abs(value)
+    for bound, words in ((0.8, ("groot", "large")), (0.5, ("middelmatig", "medium")), (0.2, ("klein", "small"))):
+        if size >= bound:
+            return words[0 if nl else 1]
+    return "verwaarloosbaar" if nl else "negligible"
+
+
+def _interval_words(low: float, high: float, lang: str) -> str:
+    nl = lang == "nl"
+    if np.isnan(low) or np.isnan(high):
+        return ""
+    if low > 0 or high < 0:
+        return " Het interval ligt helemaal aan één kant van 0." if nl else " The interval lies entirely on one side of 0."
+    return " Het interval bevat 0: geen verschil is ook goed mogelijk." if nl else " The interval includes 0: no difference is quite possible too."
+
+
+def describe_difference(row, lang: str = "nl") -> str:
+    """One row of :func:`compare_groups` in plain words (for a report or a lesson).
+
+    Examples
+    --------
+    >>> row = {"metric": "size", "group_a": "ggz", "group_b": "ouderen", "mean_a": 9.5, "mean_b": 12.75,
+    ...        "difference": -3.25, "hedges_g": -0.9, "ci_low": -4.6, "ci_high": -1.9, "p_value": 0.001}
+    >>> print(describe_difference(row))
+    omvang: ggz gemiddeld 9,50, ouderen 12,75; verschil -3,25 (95%-interval -4,60 tot -1,90), Hedges' g -0,90 (groot). Het interval ligt helemaal aan één kant van 0.
+    """
+    nl = lang == "nl"
+    label = _label_of(str(row["metric"]), lang)
+    level = "95%-interval" if nl else "95% interval"
+    text = (f"{label}: {row['group_a']} {'gemiddeld' if nl else 'mean'} {_num(row['mean_a'], lang)}, "
+            f"{row['group_b']} {_num(row['mean_b'], lang)}; {'verschil' if nl else 'difference'} {_num(row['difference'], lang)} "
+            f"({level} {_num(row['ci_low'], lang)} {'tot' if nl else 'to'} {_num(row['ci_high'], lang)}), "
+            f"Hedges' g {_num(row['hedges_g'], lang)} ({effect_size_label(row['hedges_g'], lang)}).")
+    return text + _interval_words(row["ci_low"], row["ci_high"], lang)
+
+
+def describe_change(row, lang: str = "nl") -> str:
+    """One row of :func:`paired_moments` (or :func:`compare_paired`) in plain words.
+
+    Examples
+    --------
+    >>> row = {"metric": "size", "group": "interventie", "before": "intake", "after": "afsluiting", "n": 27,
+    ...        "mean_before": 11.2, "mean_after": 13.0, "mean_difference": 1.8, "d_z": 0.95, "ci_low": 1.2, "ci_high": 2.4}
+    >>> print(describe_change(row, "en"))
+    size, interventie (27 egos): from 11.20 at intake to 13.00 at afsluiting, a change of 1.80 (95% interval 1.20 to 2.40), d_z 0.95 (large). The interval lies entirely on one side of 0.
+    """
+    nl = lang == "nl"
+    label = _label_of(str(row["metric"]), lang)
+    who = f"{row['group']} ({int(row['n'])} {'personen' if nl else 'egos'})" if "group" in row else f"{int(row['n'])} {'personen' if nl else 'egos'}"
+    level = "95%-interval" if nl else "95% interval"
+    before, after = row.get("before", "voor" if nl else "before"), row.get("after", "na" if nl else "after")
+    text = (f"{label}, {who}: {'van' if nl else 'from'} {_num(row['mean_before'], lang)} {'bij' if nl else 'at'} {before} "
+            f"{'naar' if nl else 'to'} {_num(row['mean_after'], lang)} {'bij' if nl else 'at'} {after}, "
+            f"{'een verandering van' if nl else 'a change of'} {_num(row['mean_difference'], lang)} "
+            f"({level} {_num(row['ci_low'], lang)} {'tot' if nl else 'to'} {_num(row['ci_high'], lang)}), "
+            f"d_z {_num(row['d_z'], lang)} ({effect_size_label(row['d_z'], lang)}).")
+    return text + _interval_words(row["ci_low"], row["ci_high"], lang)
+
+
+def position_in_groups(profile, profiles: pd.DataFrame, groups, metrics: Iterable[str] | None = None) -> pd.DataFrame:
+    """Where one network stands in each group: its percentile rank per metric and group.
+
+    The percentile rank is the share of the group's egos with a lower value, counting ties as
+    half (0 = below everyone, 100 = above everyone). It places one client among many without
+    saying that the group is a norm.
+
+    Parameters
+    ----------
+    profile : pandas.Series
+        One network's profile (:func:`netles.quality_profile`).
+    profiles : pandas.DataFrame
+        One row per ego of the comparison groups.
+    groups : str, pandas.Series or sequence
+        As in :func:`compare_groups`.
+    metrics : list of str, optional
+        Default: the metrics of ``profile`` that ``profiles`` has.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Index the metrics, one column per group, values 0-100 (NaN where the network's value or
+        the group's values are missing).
+
+    Examples
+    --------
+    >>> profiles = pd.DataFrame({"size": [2.0, 4, 6, 8, 10, 12]}, index=list("abcdef"))
+    >>> position_in_groups(pd.Series({"size": 6.0}), profiles, ["x", "x", "x", "y", "y", "y"]).loc["size"].round(1).tolist()
+    [83.3, 0.0]
+    """
+    labels = _labels(profiles, groups)
+    keys = [m for m in (metrics if metrics is not None else profile.index) if m in profiles.columns and m in profile.index]
+    rows = {}
+    for key in keys:
+        value = pd.to_numeric(pd.Series([profile[key]]), errors="coerce").iloc[0]
+        row = {}
+        for name in _order(labels):
+            values = pd.to_numeric(profiles.loc[(labels == name).to_numpy(dtype=bool), key], errors="coerce").dropna()
+            if np.isnan(value) or not len(values):
+                row[name] = np.nan
+            else:
+                row[name] = float(100 * ((values < value).sum() + 0.5 * (values == value).sum()) / len(values))
+        rows[key] = row
+    return pd.DataFrame.from_dict(rows, orient="index", columns=_order(labels))
+
+
+_HEADERS = {
+    "metric": ("kenmerk", "measure"), "group": ("groep", "group"), "group_a": ("groep a", "group a"),
+    "group_b": ("groep b", "group b"), "n_a": ("n a", "n a"), "n_b": ("n b", "n b"), "n": ("n", "n"),
+    "mean_a": ("gemiddelde a", "mean a"), "mean_b": ("gemiddelde b", "mean b"), "median_a": ("mediaan a", "median a"),
+    "median_b": ("mediaan b", "median b"), "sd_a": ("sd a", "sd a"), "sd_b": ("sd b", "sd b"),
+    "difference": ("verschil", "difference"), "hedges_g": ("Hedges' g", "Hedges' g"),
+    "ci_low": ("95% van", "95% from"), "ci_high": ("95% tot", "95% to"), "p_value": ("p", "p"),
+    "before": ("voor", "before"), "after": ("na", "after"), "n_unpaired": ("niet gepaard", "unpaired"),
+    "mean_before": ("gemiddelde voor", "mean before"), "mean_after": ("gemiddelde na", "mean after"),
+    "median_before": ("mediaan voor", "median before"), "median_after": ("mediaan na", "median after"),
+    "mean_difference": ("gemiddelde verandering", "mean change"), "median_difference": ("mediaan verandering", "median change"),
+    "d_z": ("d_z", "d_z"), "effect": ("effect", "effect"),
+}
+
+
+def display_table(table: pd.DataFrame, lang: str = "nl", *, digits: int = 2, columns: Iterable[str] | None = None) -> pd.DataFrame:
+    """A table of :func:`compare_groups`, :func:`compare_paired` or :func:`paired_moments` ready to show.
+
+    Metric keys become their labels, column names plain Dutch (or English), numbers are rounded
+    and written with a decimal comma in Dutch, and an ``effect`` column says in words how large
+    the standardised difference is (:func:`effect_size_label`).
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"metric": ["size"], "group_a": ["x"], "group_b": ["y"], "difference": [-7.0], "hedges_g": [-5.6]})
+    >>> display_table(t).to_dict("records")
+    [{'kenmerk': 'omvang', 'groep a': 'x', 'groep b': 'y', 'verschil': '-7,00', "Hedges' g": '-5,60', 'effect': 'groot'}]
+    """
+    out = table.copy()
+    if columns is not None:
+        out = out[[c for c in columns if c in out.columns]]
+    if "metric" in out.columns:
+        out["metric"] = out["metric"].map(lambda k: _label_of(str(k), lang))
+    effect = "hedges_g" if "hedges_g" in out.columns else ("d_z" if "d_z" in out.columns else None)
+    if effect is not None:
+        out["effect"] = out[effect].map(lambda v: effect_size_label(float(v), lang))
+    for column in out.columns:
+        if column in ("n", "n_a", "n_b", "n_unpaired"):
+            out[column] = out[column].map(lambda v: "-" if pd.isna(v) else str(int(v)))
+        elif pd.api.types.is_float_dtype(out[column]):
+            out[column] = out[column].map(lambda v: _num(float(v), lang, 3 if column == "p_value" else digits))
+    idx = 0 if lang == "nl" else 1
+    return out.rename(columns={c: _HEADERS[c][idx] for c in out.columns if c in _HEADERS}).reset_index(drop=True)
+
+
 # -- figures ---------------------------------------------------------------------------------
 
 _TEXT = {
@@ -409,6 +751,9 @@ _TEXT = {
     "z": ("afwijking van het totaalgemiddelde (in SD)", "difference from the overall mean (in SD)"),
     "metric": ("kenmerk", "metric"),
     "mean": ("gemiddelde", "mean"),
+    "change": ("Verandering van {before} naar {after} per groep (gemiddelde en 95%-interval)",
+               "Change from {before} to {after} per group (mean and 95% interval)"),
+    "change_axis": ("verandering (na min voor)", "change (after minus before)"),
 }
 
 
@@ -528,5 +873,62 @@ def plot_group_profiles(profiles: pd.DataFrame, groups, metrics: Iterable[str] |
     fig.add_hline(y=0, line_dash="dot", line_color="grey")
     fig.update_layout(title=_t("profiles", lang), yaxis_title=_t("z", lang), xaxis_title=_t("metric", lang),
                       legend_title=_t("group", lang))
+    _netles_style(fig, lang)
+    return fig
+
+
+def plot_moment_changes(table: pd.DataFrame, *, lang: str = "nl", metrics: Iterable[str] | None = None):
+    """The change per group from :func:`paired_moments`: a dot per group and metric with its interval.
+
+    Each metric gets its own small panel (metrics have different units); the dotted line is "no
+    change".
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        The output of :func:`paired_moments`.
+    lang : {"nl", "en"}
+    metrics : list of str, optional
+        Which metrics, in this order (default: those in the table).
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        One scatter trace per group (named after the group), with error bars.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"group": ["a", "b"], "before": "t0", "after": "t1", "metric": "size",
+    ...                       "mean_difference": [2.0, -0.5], "ci_low": [1.0, -1.5], "ci_high": [3.0, 0.5], "n": [10, 12]})
+    >>> fig = plot_moment_changes(table)
+    >>> [trace.name for trace in fig.data], fig.layout.title.text
+    (['a', 'b'], 'Verandering van t0 naar t1 per groep (gemiddelde en 95%-interval)')
+    """
+    import plotly.graph_objects as go
+    from plotly.subplots import make_subplots
+
+    keys = list(metrics) if metrics is not None else list(dict.fromkeys(table["metric"]))
+    groups = list(dict.fromkeys(table["group"]))
+    fig = make_subplots(rows=1, cols=max(1, len(keys)), subplot_titles=[_label_of(k, lang) for k in keys],
+                        horizontal_spacing=min(0.08, 0.5 / max(1, len(keys))))
+    palette = ("#4c72b0", "#dd8452", "#55a868", "#c44e52", "#8172b3", "#937860")
+    for g, name in enumerate(groups):
+        rows = table[table["group"] == name].set_index("metric")
+        for c, key in enumerate(keys, start=1):
+            if key not in rows.index:
+                continue
+            r = rows.loc[key]
+            mean, low, high = float(r["mean_difference"]), float(r["ci_low"]), float(r["ci_high"])
+            fig.add_trace(go.Scatter(
+                x=[str(name)], y=[mean], mode="markers", name=str(name), legendgroup=str(name), showlegend=c == 1,
+                marker=dict(size=10, color=palette[g % len(palette)]),
+                error_y=dict(type="data", symmetric=False, array=[high - mean], arrayminus=[mean - low]),
+                hovertemplate=f"{name}<br>{_label_of(key, lang)}: %{{y:.2f}}<extra></extra>"), row=1, col=c)
+        for c in range(1, len(keys) + 1):
+            fig.add_hline(y=0, line_dash="dot", line_color="grey", row=1, col=c)
+    first = table.iloc[0] if len(table) else {"before": "", "after": ""}
+    fig.update_layout(title=_t("change", lang).format(before=first["before"], after=first["after"]),
+                      legend_title=_t("group", lang), height=380)
+    fig.update_yaxes(title_text=_t("change_axis", lang), row=1, col=1)
     _netles_style(fig, lang)
     return fig

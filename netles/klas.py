@@ -1,21 +1,25 @@
 """Class results: the networks a class handed in, anonymised, as a dataset and an offline report.
 
 Students map their own network (with pseudonyms) in an assignment and hand in the saved netles
-JSON file. :func:`collect` reads a folder of such files, reports every file that cannot be used
-(by name, with the reason) without stopping, anonymises the rest with :func:`netles.anonymise.anonymise`
-(keyed pseudonyms with a key that is thrown away, no names or free text, age bands, k-anonymity
-on the ego's age band, gender and group) and writes:
+JSON file. :func:`collect` reads a folder of such files, skips every file that cannot be used
+(whatever is wrong with it: broken JSON, invalid values, unreadable bytes, a file that makes the
+reader fail in any way) and lists it with the reason, without stopping; it anonymises the rest
+with :func:`netles.anonymise.anonymise` (keyed pseudonyms with a key that is thrown away, no names
+or free text, age bands, k-anonymity on the ego's age band and gender) and writes one output
+folder, whole or not at all (a failure, such as a full disk, leaves the previous output as it was):
 
 - ``dataset/`` (``egos.csv``, ``alters.csv``, ``ties.csv``): the class dataset, readable with
   :func:`netles.read_dataset`;
-- ``rapport.html``: a report that works offline (plotly embedded): the spread of size, density and
-  support coverage in the class, the make-up of the networks, and where the class stands against
-  published figures (REFERENCES.md section 5);
-- ``overgeslagen.csv``: the files that were skipped and why (for the teacher only; the report itself
-  names no file).
+- ``rapport.html``: a report to share with the class that works offline (plotly embedded): the
+  spread of size, density and support coverage in the class, the make-up of the networks, and
+  where the class stands against published figures (REFERENCES.md section 5); skipped files
+  appear only as counts per kind of problem;
+- ``alleen_voor_docent/overgeslagen.csv``: the files that were skipped and why, with the details
+  (file names, ids, values): for the teacher only, and named so.
 
-Everything in the outputs is computed from the anonymised dataset, so the teacher can discuss
-"our networks" without anyone's network being recognisable.
+Everything in the shared outputs is computed from the anonymised dataset, so the teacher can
+discuss "our networks" without anyone's network being recognisable. CSV files are
+spreadsheet-safe (:mod:`netles.spreadsheet`).
 
 References
 ----------
@@ -40,11 +44,29 @@ from . import metrics
 from .anonymise import anonymise
 from .dataset import Dataset
 from .errors import ValidationError
-from .io.atomic import atomic_write_text
+from .io.atomic import atomic_folder, atomic_write_text
 from .io.dataset import write_dataset
 from .io.netles_json import read_network
+from .spreadsheet import to_csv
 
-__all__ = ["ClassResult", "collect", "class_profile", "compare_published", "PUBLISHED", "report_html"]
+__all__ = ["ClassResult", "collect", "class_profile", "compare_published", "PUBLISHED", "report_html", "TEACHER_ONLY",
+           "SKIPPED_FILE", "OUTPUT_NAMES"]
+
+TEACHER_ONLY = "alleen_voor_docent"
+"""The subfolder of the output with what only the teacher may see."""
+SKIPPED_FILE = "overgeslagen.csv"
+"""In :data:`TEACHER_ONLY`: the skipped files with the reason."""
+OUTPUT_NAMES = ("dataset", "rapport.html", TEACHER_ONLY)
+"""What :func:`collect` writes into its output folder (a folder holding anything else is not replaced)."""
+
+KINDS = {
+    "json": "geen leesbaar netles-bestand",
+    "invalid": "een ongeldige waarde in het netwerk",
+    "empty": "een leeg netwerk",
+    "open": "het bestand kon niet worden geopend",
+    "other": "het bestand gaf een onverwachte fout bij het lezen",
+}
+"""Kinds of skipped files, as the shared report counts them."""
 
 PUBLISHED = {
     "size": (14.2, "gemiddelde omvang bij volwassenen met een lichte verstandelijke beperking "
@@ -74,6 +96,8 @@ class ClassResult:
         Networks in the anonymised class dataset (after k-anonymity).
     rejected : list of (str, str)
         Files that were skipped: file name and the reason.
+    rejected_kinds : dict
+        Kind of problem (:data:`KINDS`) -> number of files skipped for it.
     n_suppressed : int
         Valid networks left out by k-anonymity.
     dataset_dir, report : Path
@@ -85,6 +109,7 @@ class ClassResult:
     n_files: int
     n_networks: int
     rejected: list = field(default_factory=list)
+    rejected_kinds: dict = field(default_factory=dict)
     n_suppressed: int = 0
     dataset_dir: Path | None = None
     report: Path | None = None
@@ -92,18 +117,26 @@ class ClassResult:
 
 
 def _read_one(path: Path):
-    """The network in a student's file, or the reason it cannot be used."""
+    """The network in a student's file, or the kind of problem and the reason it cannot be used.
+
+    Any exception while reading skips the file (one broken file never stops the class); only an
+    interrupt (Ctrl-C) goes through.
+    """
     try:
         net = read_network(path)
     except ValidationError as exc:
-        return None, ("; ".join(str(p) for p in exc.problems) or str(exc)).replace(str(path), path.name)
+        reason = "; ".join(str(p) for p in exc.problems) or str(exc)
+        kind = "json" if any("JSON" in str(p) or "truncated" in str(p) for p in exc.problems) else "invalid"
+        return None, kind, reason.replace(str(path), path.name)
     except (ValueError, UnicodeDecodeError) as exc:
-        return None, f"geen leesbaar netles-bestand ({exc.__class__.__name__}: {exc})"
+        return None, "json", f"geen leesbaar netles-bestand ({exc.__class__.__name__}: {exc})".replace(str(path), path.name)
     except OSError as exc:
-        return None, f"kan het bestand niet openen ({exc})"
+        return None, "open", f"kan het bestand niet openen ({exc})".replace(str(path), path.name)
+    except Exception as exc:  # noqa: BLE001 - whatever goes wrong in one student's file, the class goes on
+        return None, "other", f"onverwachte fout bij het lezen ({exc.__class__.__name__}: {exc})".replace(str(path), path.name)
     if net.size == 0:
-        return None, "het netwerk is leeg (geen netwerkleden)"
-    return net, None
+        return None, "empty", "het netwerk is leeg (geen netwerkleden)"
+    return net, None, None
 
 
 def class_profile(ds: Dataset) -> pd.DataFrame:
@@ -178,8 +211,20 @@ def _fmt(key: str, value: float) -> str:
     return f"{100 * value:.0f}%"
 
 
-def report_html(profile: pd.DataFrame, n_files: int, n_rejected: int, n_suppressed: int, k: int) -> str:
-    """The offline class report (plotly.js embedded once; no request to any server)."""
+_QI_WORDS = {"age_band": "leeftijdsgroep", "gender": "gender", "group": "groep", "region": "regio"}
+
+
+def _words(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
+
+
+def report_html(profile: pd.DataFrame, n_files: int, n_rejected: int | dict, n_suppressed: int, k: int,
+                quasi_identifiers=("age_band", "gender")) -> str:
+    """The offline class report (plotly.js embedded once; no request to any server).
+
+    ``n_rejected`` is the number of skipped files, or a dict kind -> number (see :data:`KINDS`):
+    the report shows counts per kind, never a file name.
+    """
     import plotly.graph_objects as go
     from plotly.offline import get_plotlyjs
 
@@ -226,10 +271,14 @@ def report_html(profile: pd.DataFrame, n_files: int, n_rejected: int, n_suppress
         for key, label in (("size", "omvang"), ("density", "dichtheid"), ("support_coverage", "steunfuncties gedekt"))
     ) if len(profile) else ""
     divs = "\n".join(f.to_html(full_html=False, include_plotlyjs=False, config={"displaylogo": False}) for f in figures)
-    skipped = (f"<p>{n_rejected} bestand(en) konden niet worden gebruikt; je docent heeft de lijst "
-               f"(<code>overgeslagen.csv</code>).</p>" if n_rejected else "")
-    suppressed = (f"<p>{n_suppressed} netwerk(en) zijn weggelaten omdat hun combinatie van leeftijdsgroep, gender en "
-                  f"groep minder dan {k} keer voorkwam (k-anonimiteit).</p>" if n_suppressed else "")
+    kinds = n_rejected if isinstance(n_rejected, dict) else ({"other": n_rejected} if n_rejected else {})
+    total = sum(kinds.values())
+    per_kind = "".join(f"<li>{count}: {html.escape(KINDS.get(kind, kind))}</li>" for kind, count in kinds.items() if count)
+    skipped = (f"<p>{total} bestand(en) konden niet worden gebruikt; je docent heeft de lijst.</p><ul>{per_kind}</ul>"
+               if total else "")
+    qi = _words([_QI_WORDS.get(q, q) for q in quasi_identifiers] or ["kenmerken"])
+    suppressed = (f"<p>{n_suppressed} netwerk(en) zijn weggelaten omdat hun combinatie van {html.escape(qi)} "
+                  f"minder dan {k} keer voorkwam (k-anonimiteit).</p>" if n_suppressed else "")
     return f"""<!DOCTYPE html>
 <html lang="nl">
 <head>
@@ -272,10 +321,12 @@ def collect(folder: str | Path, out: str | Path | None = None, k: int = 3, key: 
     folder : path
         The folder with the handed-in files (``*.json``, not recursive).
     out : path, optional
-        Output folder (default ``<folder>/klasresultaat``); created when needed.
+        Output folder (default ``<folder>/klasresultaat``). It is built beside its place and
+        swapped in whole when everything is written; a failure leaves the previous output as it
+        was. It must not be ``folder`` itself.
     k : int
-        k-anonymity on the ego's age band, gender and group (default 3): a network whose
-        combination occurs fewer than ``k`` times is left out.
+        k-anonymity on the ego's age band and gender (default 3): a network whose combination
+        occurs fewer than ``k`` times is left out.
     key : bytes or str, optional
         Key for the pseudonyms. Default: a fresh random key that is not kept, so nobody can link
         the pseudonyms back to the students.
@@ -288,17 +339,24 @@ def collect(folder: str | Path, out: str | Path | None = None, k: int = 3, key: 
     ------
     FileNotFoundError
         If ``folder`` is not a folder.
+    ValueError
+        If ``out`` is ``folder`` or holds it (the handed-in files would be replaced).
+    OSError
+        If the output cannot be written (the previous output is then untouched).
     """
     folder = Path(folder)
     if not folder.is_dir():
         raise FileNotFoundError(f"{folder} is geen map")
     out = Path(out) if out is not None else folder / "klasresultaat"
+    if out.resolve() == folder.resolve() or out.resolve() in folder.resolve().parents:
+        raise ValueError(f"{out} is de map met de ingeleverde bestanden (of bevat die); kies een andere uitvoermap")
     files = sorted(p for p in folder.glob("*.json") if p.is_file())
-    networks, rejected, seen = [], [], {}
+    networks, rejected, kinds, seen = [], [], {}, {}
     for path in files:
-        net, reason = _read_one(path)
+        net, kind, reason = _read_one(path)
         if net is None:
             rejected.append((path.name, reason))
+            kinds[kind] = kinds.get(kind, 0) + 1
             continue
         # ego ids are whatever students typed; make them unique before folding (they are pseudonymised anyway)
         ego_id = net.ego_id or path.stem
@@ -309,9 +367,12 @@ def collect(folder: str | Path, out: str | Path | None = None, k: int = 3, key: 
     ds = Dataset.from_networks(networks, source="klas")
     anon, report = anonymise(ds, key=key or secrets.token_hex(32), k=k)
     profile = class_profile(anon)
-    dataset_dir = write_dataset(anon, out / "dataset")
-    report_path = out / "rapport.html"
-    atomic_write_text(report_path, report_html(profile, len(files), len(rejected), report.n_suppressed, k))
+    page = report_html(profile, len(files), kinds, report.n_suppressed, k, report.quasi_identifiers)
     skipped = pd.DataFrame(rejected, columns=["bestand", "reden"])
-    atomic_write_text(out / "overgeslagen.csv", skipped.to_csv(index=False))
-    return ClassResult(len(files), len(anon), rejected, report.n_suppressed, Path(dataset_dir), report_path, profile)
+    with atomic_folder(out) as tmp:
+        write_dataset(anon, tmp / "dataset")
+        atomic_write_text(tmp / "rapport.html", page)
+        (tmp / TEACHER_ONLY).mkdir()
+        atomic_write_text(tmp / TEACHER_ONLY / SKIPPED_FILE, to_csv(skipped, index=False))
+    return ClassResult(len(files), len(anon), rejected, kinds, report.n_suppressed, out / "dataset", out / "rapport.html",
+                       profile)

@@ -8,15 +8,21 @@ to the published figures in REFERENCES.md section 5), with a fixed seed so that
     A cross-sectional study of three groups of 40 clients: ``lvb`` (adults with a mild
     intellectual disability living independently), ``ggz`` (mental health care) and ``ouderen``
     (older adults living alone). The ego column ``groep`` holds the group (as does ``group``).
-``pilot_voor_na``
-    A before/after pilot with 40 clients (20 ``lvb``, 20 ``ggz``) measured twice (``meting``
-    ``voor`` and ``na``, linked by the study number ``client``). Between the two measurements a
-    network coach applied RADIO interventions (:mod:`netles.models.radio`): most clients got one or
-    two new network members (a volunteer, a buddy, a fellow sufferer or a club), some had a faded
-    contact revived; a few clients did not take part in anything and are unchanged.
+``panel_interventie``
+    A panel study with moments: 60 clients (30 ``lvb``, 30 ``ggz``) measured at ``intake``,
+    ``evaluatie`` (half a year later) and ``afsluiting`` (a year after intake), in a ``moment``
+    column. Half of them (arm ``netwerkcoach``) had a network coach who applied RADIO interventions
+    (:mod:`netles.models.radio`) after intake: one or two new network members (a volunteer, a buddy,
+    a fellow sufferer, a club), a faded contact revived, and ties looked after; the other half
+    (arm ``gebruikelijke_zorg``) had care as usual, and their networks drift as the teaching model
+    :func:`netles.models.dynamics.simulate` lets networks drift. The same person keeps the same
+    alter id at every moment. Some clients miss a moment (not reached at the evaluation, dropped
+    out before the end), as in real panels. The ego column ``begeleider`` holds the (fictional)
+    first name of the client's care worker: free text of the kind :func:`netles.anonymise`
+    drops, there to show that it does.
 
-Names are left out (every alter would otherwise carry a generated pseudonym). Each folder gets a
-README.md saying that the data are synthetic, how they were made and what they hold.
+Names of alters are left out (every alter would otherwise carry a generated pseudonym). Each folder
+gets a README.md saying that the data are synthetic, how they were made and what they hold.
 """
 from __future__ import annotations
 
@@ -27,14 +33,19 @@ import numpy as np
 import pandas as pd
 
 from .dataset import Dataset
-from .io.atomic import atomic_write_text
+from .io.atomic import atomic_folder, atomic_write_text
 
-__all__ = ["DEFAULT_SEED", "STUDIES", "drie_groepen", "pilot_voor_na", "write_research_data"]
+__all__ = ["DEFAULT_SEED", "STUDIES", "MOMENTS", "drie_groepen", "panel_interventie", "write_research_data"]
 
 DEFAULT_SEED = 2025
 """Seed of the bundled datasets."""
-STUDIES = ("drie_groepen", "pilot_voor_na")
+STUDIES = ("drie_groepen", "panel_interventie")
 """The names of the bundled studies (folders under ``data/research``)."""
+MOMENTS = ("intake", "evaluatie", "afsluiting")
+"""The moments of ``panel_interventie``, in order."""
+ARMS = ("netwerkcoach", "gebruikelijke_zorg")
+"""The two arms of ``panel_interventie``."""
+_CARE_WORKERS = ("Marloes", "Joris", "Fatima", "Henk", "Ilse", "Said")
 
 
 def _without_names(ds: Dataset) -> Dataset:
@@ -58,66 +69,119 @@ def drie_groepen(seed: int = DEFAULT_SEED, per_group: int = 40) -> Dataset:
     return _without_names(Dataset(egos, ds.alters, ds.ties, source="netles onderzoeksdata: drie_groepen"))
 
 
-def pilot_voor_na(seed: int = DEFAULT_SEED, n_clients: int = 40) -> Dataset:
-    """A before/after network-strengthening pilot: each client measured ``voor`` and ``na``.
+def _drift(net, rng, months: int, maintenance: float):
+    """The network ``months`` later, drifting as :func:`netles.models.dynamics.simulate` lets it."""
+    from .models import dynamics
+
+    _, nets = dynamics.simulate(net, steps=months, seed=int(rng.integers(2**31)), carer=False, maintenance=maintenance,
+                                give_decline=0.01, decay=0.03, loss=0.12, return_networks=True)
+    return nets[-1]
+
+
+def _coach(net, rng):
+    """Half a year of a network coach: one or two new members, perhaps a faded contact revived."""
+    from .models import radio
+
+    for _ in range(int(rng.integers(1, 3))):
+        others = net.alter_ids
+        knows = tuple(rng.choice(others, size=min(len(others), int(rng.integers(0, 3))), replace=False)) if others else ()
+        net = radio.add_member(net, str(rng.choice(("volunteer", "buddy", "lotgenoot", "club"))), knows=knows).network
+    faded = [a for a in net.alter_ids if net.alter(a).get("status") == "faded"]
+    if faded and rng.random() < 0.6:
+        net = radio.revive(net, str(rng.choice(faded))).network
+    for alter_id in net.alter_ids:
+        try:
+            net = radio.maintain(net, alter_id).network
+        except radio.NotApplicable:
+            pass
+    return net
+
+
+def panel_interventie(seed: int = DEFAULT_SEED, n_clients: int = 60) -> Dataset:
+    """A panel study: clients measured at intake, evaluatie and afsluiting, with or without a network coach.
 
     Returns
     -------
     Dataset
-        ``2 * n_clients`` egos ``c01-voor``, ``c01-na``...; ego columns ``client``, ``meting``
-        (``voor``/``na``), ``group``, ``interventie`` (what the coach did, in Dutch).
+        With moments :data:`MOMENTS` (a ``moment`` column in every table). Ego columns
+        ``ego_id`` (``p001``...; the same at every moment), ``moment``, ``gender``, ``age`` (a
+        year older at afsluiting), ``group`` (``lvb``/``ggz``), ``region``, ``arm``
+        (:data:`ARMS`) and ``begeleider`` (a fictional care worker's first name). Not every
+        client has every moment.
 
     Examples
     --------
-    >>> ds = pilot_voor_na(n_clients=4)
-    >>> ds.egos[["ego_id", "client", "meting"]].head(2).values.tolist()
-    [['c01-voor', 'c01', 'voor'], ['c01-na', 'c01', 'na']]
-    >>> sizes = ds.alters.groupby("ego_id").size()
-    >>> bool((sizes.filter(like="-na").to_numpy() >= sizes.filter(like="-voor").to_numpy()).all())
+    >>> ds = panel_interventie(n_clients=6)
+    >>> ds.moments, sorted(ds.egos["arm"].unique())
+    (['intake', 'evaluatie', 'afsluiting'], ['gebruikelijke_zorg', 'netwerkcoach'])
+    >>> sizes = ds.alters.groupby(["ego_id", "moment"]).size()
+    >>> int(sizes.loc[("p001", "intake")]) > 0
     True
     """
-    from .models import radio, synthetic_dataset
+    from .models import synthetic_dataset
 
     half = n_clients // 2
-    base = synthetic_dataset(n_clients, groups={"lvb": half, "ggz": n_clients - half}, seed=seed + 1)
-    rng = np.random.default_rng(seed + 2)
-    networks, ego_extra = [], []
-    kinds = ("volunteer", "buddy", "lotgenoot", "club")
+    base = synthetic_dataset(n_clients, groups={"lvb": half, "ggz": n_clients - half}, seed=seed + 3)
+    rng = np.random.default_rng(seed + 8)
+    coached = set(rng.permutation(n_clients)[: n_clients // 2].tolist())
+    networks, moments, extra = [], [], []
     for i, ego_id in enumerate(base.ego_ids):
-        client = f"c{i + 1:02d}"
-        before = base.network(ego_id)
-        after, done = before, []
-        if rng.random() >= 0.15:  # most clients take part in the pilot
-            for _ in range(int(rng.integers(1, 3))):
-                others = after.alter_ids
-                knows = tuple(rng.choice(others, size=min(len(others), int(rng.integers(0, 2))), replace=False)) if others else ()
-                result = radio.add_member(after, str(rng.choice(kinds)), knows=knows)
-                after, done = result.network, done + [result.name + f" ({result.network.alter(result.alter_id)['relation']})"]
-            faded = [a for a in after.alter_ids if after.alter(a).get("status") == "faded"]
-            if faded and rng.random() < 0.5:
-                result = radio.revive(after, str(rng.choice(faded)))
-                after, done = result.network, done + [result.name]
-        summary = "; ".join(done) or "geen (niet deelgenomen)"
-        for meting, net in (("voor", before), ("na", after)):
-            networks.append(net.with_ego(ego_id=f"{client}-{meting}"))
-            ego_extra.append({"client": client, "meting": meting, "interventie": summary if meting == "na" else ""})
-    ds = Dataset.from_networks(networks, source="netles onderzoeksdata: pilot_voor_na")
-    extra = pd.DataFrame(ego_extra)
-    egos = pd.concat([ds.egos.reset_index(drop=True), extra], axis=1)
-    return _without_names(Dataset(egos, ds.alters, ds.ties, source=ds.source))
+        client = f"p{i + 1:03d}"
+        arm = ARMS[0] if i in coached else ARMS[1]
+        intake = base.network(ego_id).with_ego(ego_id=client)
+        if arm == ARMS[0]:
+            evaluatie = _drift(_coach(intake, rng), rng, 6, maintenance=0.5)
+            afsluiting = _drift(evaluatie, rng, 6, maintenance=0.5)
+        else:
+            evaluatie = _drift(intake, rng, 6, maintenance=0.0)
+            afsluiting = _drift(evaluatie, rng, 6, maintenance=0.0)
+        afsluiting = afsluiting.with_ego(age=int(afsluiting.ego["age"]) + 1)
+        chance = rng.random()
+        measured = {"intake": intake, "evaluatie": evaluatie, "afsluiting": afsluiting}
+        if chance < 0.08:
+            del measured["evaluatie"]  # not reached at the evaluation
+        elif chance < 0.18:
+            del measured["afsluiting"]  # dropped out before the end
+        worker = str(rng.choice(_CARE_WORKERS))
+        for moment, net in measured.items():
+            networks.append(net)
+            moments.append(moment)
+            extra.append({"arm": arm, "begeleider": worker})
+    ds = Dataset.from_networks(networks, source="netles onderzoeksdata: panel_interventie", moments=moments)
+    egos = pd.concat([ds.egos.reset_index(drop=True), pd.DataFrame(extra)], axis=1)
+    rank = {m: r for r, m in enumerate(MOMENTS)}
+
+    def in_order(frame):  # moment by moment, so that a reader meets the moments in their order
+        key = frame["moment"].map(rank)
+        return frame.iloc[key.argsort(kind="stable").to_numpy()].reset_index(drop=True)
+
+    out = Dataset(in_order(egos), in_order(ds.alters), in_order(ds.ties), source=ds.source, meta={"moment_order": list(MOMENTS)})
+    return _without_names(out)
 
 
-def _summary(ds: Dataset, by: str) -> str:
+def _summary(ds: Dataset, by: list[str]) -> str:
     from .profile import profile_many
 
     profiles = profile_many(ds)
-    groups = ds.egos.set_index("ego_id")[by]
-    table = profiles.groupby(groups.reindex(profiles.index).to_numpy())[["size", "density", "share_family", "share_professional", "share_weekly"]].mean()
-    lines = ["| " + by + " | egos | omvang | dichtheid | aandeel familie | aandeel professionals | aandeel wekelijks |", "|---|---|---|---|---|---|---|"]
-    counts = groups.value_counts()
-    for name, row in table.iterrows():
-        lines.append(f"| {name} | {counts[name]} | {row['size']:.1f} | {row['density']:.2f} | {row['share_family']:.2f} | "
-                     f"{row['share_professional']:.2f} | {row['share_weekly']:.2f} |")
+    keys = ["size", "density", "share_family", "share_professional", "share_weekly"]
+    index = ["ego_id", "moment"] if ds.has_moments else ["ego_id"]
+    egos = ds.egos.astype({c: object for c in {*index, *by}})
+    labels = egos.set_index(index)[[b for b in by if b not in index]].reindex(profiles.index).reset_index()
+    data = pd.concat([labels[by].reset_index(drop=True), profiles[keys].reset_index(drop=True)], axis=1)
+    table = data.groupby(by, sort=True)[keys].mean()
+    counts = data.groupby(by, sort=True).size()
+    rows = list(table.index)
+    if ds.has_moments and "moment" in by:  # moments in their order, not alphabetical
+        order = {m: i for i, m in enumerate(ds.moments)}
+        at = by.index("moment")
+        rows.sort(key=lambda r: tuple(order.get(v, 0) if i == at else v for i, v in enumerate(r)))
+    lines = [f"| {' | '.join(by)} | egos | omvang | dichtheid | aandeel familie | aandeel professionals | aandeel wekelijks |",
+             "|" + "---|" * (len(by) + 6)]
+    for name in rows:
+        row = table.loc[name]
+        shown = name if isinstance(name, tuple) else (name,)
+        lines.append(f"| {' | '.join(map(str, shown))} | {counts.loc[name]} | {row['size']:.1f} | {row['density']:.2f} | "
+                     f"{row['share_family']:.2f} | {row['share_professional']:.2f} | {row['share_weekly']:.2f} |")
     return "\n".join(lines)
 
 
@@ -153,29 +217,44 @@ documentatie van `netles.models.synthetic` (PROFILES).
 
 {summary}
 """,
-    "pilot_voor_na": """# pilot_voor_na: een pilot netwerkversterking, voor- en nameting (SYNTHETISCH)
+    "panel_interventie": """# panel_interventie: een panelonderzoek met drie metingen (SYNTHETISCH)
 
 **Let op: deze gegevens zijn synthetisch.** Er zit geen enkele echte persoon in. De netwerken zijn
-getrokken met `netles.models.synthetic_dataset` (seed {seed}) en daarna met de RADIO-interventies
-van `netles.models.radio` veranderd. Bedoeld om een voor/na-analyse mee te oefenen.
+getrokken met `netles.models.synthetic_dataset` (seed {seed}) en daarna over de tijd veranderd met de
+RADIO-interventies van `netles.models.radio` en het lesmodel `netles.models.dynamics.simulate`. Bedoeld
+om een analyse van verandering (voor en na, per groep) mee te oefenen.
 
 Opnieuw maken (geeft precies deze bestanden): `netles onderzoeksdata --out data/research --seed {seed}`
 
 ## Opzet
 
-{n_clients} cliënten (de helft `lvb`, de helft `ggz`, kolom `group`) zijn twee keer in kaart gebracht:
-`meting` = `voor` en `na`. De kolom `client` (studienummer c01, c02, ...) koppelt de twee metingen;
-`ego_id` is `<client>-<meting>`. Tussen de metingen heeft een netwerkcoach bij de meeste cliënten één
-of twee nieuwe mensen in het netwerk gebracht (vrijwilliger, maatje, lotgenoot of club) en soms een
-verwaterd contact nieuw leven ingeblazen (reanimeren). Een paar cliënten deden niet mee; hun netwerk
-is bij de nameting gelijk. Wat er per cliënt gebeurde staat in de kolom `interventie`.
+{n_clients} cliënten (de helft `lvb`, de helft `ggz`, kolom `group`) zijn drie keer in kaart gebracht:
+bij de `intake`, bij de `evaluatie` (een half jaar later) en bij de `afsluiting` (een jaar na de intake).
+De kolom `moment` zegt welke meting een rij is; `ego_id` (p001, p002, ...) is bij elke meting dezelfde
+persoon, en een netwerklid houdt bij elke meting hetzelfde `alter_id`.
+
+De helft van de cliënten (kolom `arm` = `netwerkcoach`, door loting) kreeg na de intake een
+netwerkcoach: één of twee nieuwe mensen in het netwerk (vrijwilliger, maatje, lotgenoot of club), soms een
+verwaterd contact dat nieuw leven werd ingeblazen (reanimeren), en aandacht om contacten te onderhouden.
+De andere helft (`gebruikelijke_zorg`) kreeg de gewone zorg; hun netwerken veranderen zoals netwerken in het
+lesmodel vanzelf veranderen (contacten verwateren, een enkeling verdwijnt).
+
+Zoals in echt panelonderzoek ontbreekt soms een meting: een paar cliënten waren bij de evaluatie niet
+bereikbaar, een paar zijn voor de afsluiting gestopt. Bij de afsluiting is iedereen een jaar ouder.
+
+De kolom `begeleider` bevat de (verzonnen) voornaam van de begeleider van de cliënt. Zo'n kolom met vrije
+tekst is precies wat niet in gedeelde uitvoer mag komen: `netles anonymise` en `netles rapport` laten hem
+weg (tenzij je hem uitdrukkelijk bewaart). Hij staat hier om dat te laten zien.
+
+Analyseren: `netles rapport panel_interventie --group arm --moments intake,afsluiting --out rapport.html`,
+of in Python `netles.compare.paired_moments(netles.profile_many(ds), "intake", "afsluiting", group=...)`.
 
 ## Bestanden
 
-`egos.csv`, `alters.csv`, `ties.csv` in het netles-mapformaat (geen namen). Lezen:
-`netles.read_dataset(pad)`; koppelen voor/na: `netles.compare.paired_profiles(profielen, ds.egos)`.
+`egos.csv`, `alters.csv`, `ties.csv` in het netles-mapformaat met een kolom `moment` (geen namen van
+netwerkleden). Lezen: `netles.read_dataset(pad)`.
 
-## Gemiddelden per meting (berekend met `netles.profile_many`)
+## Gemiddelden per arm en meting (berekend met `netles.profile_many`)
 
 {summary}
 """,
@@ -205,13 +284,15 @@ def write_research_data(out: str | os.PathLike, seed: int = DEFAULT_SEED, studie
     written = []
     for study in studies:
         if study == "drie_groepen":
-            ds, by, fields = drie_groepen(seed), "groep", {"per_group": 40}
-        elif study == "pilot_voor_na":
-            ds, by, fields = pilot_voor_na(seed), "meting", {"n_clients": 40}
+            ds, by, fields = drie_groepen(seed), ["groep"], {"per_group": 40}
+        elif study == "panel_interventie":
+            ds, by, fields = panel_interventie(seed), ["arm", "moment"], {"n_clients": 60}
         else:
             raise ValueError(f"unknown study {study!r}; choose from {STUDIES}")
         folder = out / study
-        write_dataset(ds, folder, format="csv")
-        atomic_write_text(folder / "README.md", _README[study].format(seed=seed, summary=_summary(ds, by), **fields))
+        readme = _README[study].format(seed=seed, summary=_summary(ds, by), **fields)
+        with atomic_folder(folder) as tmp:  # a study folder is replaced whole or not at all
+            write_dataset(ds, tmp, format="csv")
+            atomic_write_text(tmp / "README.md", readme)
         written.append(folder)
     return written

@@ -83,7 +83,7 @@ def test_k_anonymity_suppresses_small_groups():
     ds = _study(24)
     # one ego of its own kind: a different group
     ds.egos.loc[ds.egos["ego_id"] == "clientnr0005", "group"] = "controle"
-    anon, report = anonymise(ds, KEY, k=5)
+    anon, report = anonymise(ds, KEY, k=5, keep=["group", "region"])
     assert report.n_suppressed == 1 and report.n_kept == 23
     assert report.quasi_identifiers == ["age_band", "gender", "group", "region"]
     assert report.smallest_class >= 5
@@ -148,3 +148,103 @@ def test_rejects_bad_arguments():
         anonymise(_study(2), "short", k=1)
     with pytest.raises(ValueError):
         anonymise(_study(2), KEY, k=0)
+
+
+# -- free text, code lists, moments (issue 14.6, contract section 3) ---------------------------
+
+CARE_WORKERS = ["Wilhelmina Jansen", "Bartholomeus de Groot"]
+
+
+def test_free_text_group_is_dropped_unless_kept_or_coded():
+    ds = _study(12)
+    ds.egos["group"] = [CARE_WORKERS[i % 2] for i in range(12)]  # a group column holding a care worker's name
+    anon, report = anonymise(ds, KEY, k=1)
+    assert "group" not in anon.egos and "region" not in anon.egos
+    assert report.dropped_reasons["egos"]["group"].startswith("free text or a study variable")
+    assert "group" not in report.quasi_identifiers
+    kept, kept_report = anonymise(ds, KEY, k=1, keep={"group": "the column the study compares"})
+    assert set(kept.egos["group"]) == set(CARE_WORKERS)
+    assert kept_report.kept_columns["egos"]["group"] == "the column the study compares"
+    assert "group" in kept_report.quasi_identifiers  # a kept column can single someone out: it counts for k
+
+
+def test_a_declared_code_list_keeps_a_column_only_when_every_value_is_in_it():
+    ds = _study(12)
+    ds.egos["group"] = ["lvb", "ggz"] * 6
+    anon, report = anonymise(ds, KEY, k=1, codes={"group": ["lvb", "ggz", "ouderen"]})
+    assert set(anon.egos["group"]) == {"lvb", "ggz"}
+    assert report.kept_columns["egos"]["group"] == "every value is in its declared code list"
+    ds.egos.loc[3, "group"] = CARE_WORKERS[0]
+    anon, report = anonymise(ds, KEY, k=1, codes={"group": ["lvb", "ggz", "ouderen"]})
+    assert "group" not in anon.egos
+    assert report.dropped_reasons["egos"]["group"] == "holds values outside its declared code list"
+    assert CARE_WORKERS[0] not in report.text()  # the report names the column, never the value
+
+
+def test_report_says_why_every_column_stays_or_goes():
+    anon, report = anonymise(_study(6), KEY, k=1, keep=["region"])
+    frame = report.columns_frame()
+    why = {(r.table, r.column): (r.kept, r.reason) for r in frame.itertuples()}
+    assert why[("egos", "gender")] == (True, "a coded field of the data model")
+    assert why[("egos", "region")] == (True, "kept on request")
+    assert why[("egos", "age")] == (False, "coarsened into age_band")
+    assert why[("alters", "name")] == (False, "a name")
+    assert why[("alters", "notes")][0] is False and why[("alters", "relation")][0] is True
+    assert set(frame.loc[frame["kept"], "column"]) | {"ego_id", "alter_id", "source", "target"} >= (
+        set(anon.egos.columns) | set(anon.alters.columns) | set(anon.ties.columns)) - {"ego_id", "alter_id", "source", "target"}
+    dutch = report.columns_table("nl")
+    assert list(dutch.columns) == ["tabel", "kolom", "blijft", "waarom"] and "een naam" in set(dutch["waarom"])
+
+
+def _panel() -> Dataset:
+    """Six clients at intake and afsluiting; client 5 has only an intake, client 0 turns 30 between the two."""
+    nets, moments = [], []
+    for i in range(6):
+        for m, moment in enumerate(("intake", "afsluiting")):
+            if i == 5 and moment == "afsluiting":
+                continue
+            alters = [{"alter_id": f"alterid{i}x{j}", "name": f"{FIRST_NAMES[j]}{i:03d}", "relation": "friend"} for j in range(3 + m)]
+            age = (29 + m) if i == 0 else 40
+            nets.append(EgoNetwork({"ego_id": f"clientnr{i:04d}", "gender": "F", "age": age}, alters, []))
+            moments.append(moment)
+    return Dataset.from_networks(nets, moments=moments)
+
+
+def test_moments_count_persons_keep_pseudonyms_and_suppress_a_person_at_every_moment():
+    ds = _panel()
+    anon, report = anonymise(ds, KEY, k=2)
+    assert report.n_egos == 6  # persons, not rows
+    # client 0 is 29 at intake and 30 at afsluiting: alone in the band 18-29, so left out at both moments
+    hidden = pseudonym(KEY, "ego", "clientnr0000", prefix="e")
+    assert report.n_suppressed == 1 and hidden not in set(anon.egos["ego_id"])
+    assert anon.moments == ["intake", "afsluiting"]
+    kept = anon.egos.groupby("ego_id", observed=True)["moment"].agg(list)
+    assert (kept.map(len) == 2).sum() == 4 and (kept.map(len) == 1).sum() == 1
+    # the same alter keeps its pseudonym at both moments
+    a = anon.alters
+    first = pseudonym(KEY, "ego", "clientnr0001", prefix="e")
+    ids = {m: set(a.loc[(a["ego_id"] == first) & (a["moment"] == m), "alter_id"]) for m in ("intake", "afsluiting")}
+    assert ids["intake"] < ids["afsluiting"]
+
+
+def test_moments_survive_writing_and_reading_in_their_order(tmp_path):
+    anon, _ = anonymise(_panel(), KEY, k=1)
+    again = netles.read_dataset(netles.write_dataset(anon, tmp_path / "uit"))
+    assert again.moments == ["intake", "afsluiting"] and len(again) == len(anon)
+
+
+def test_problem_summary_counts_kinds_and_names_no_one():
+    from netles.anonymise import describe_problems, problem_counts, problem_summary
+    from netles.errors import Problem
+    from netles.validation import ValidationReport
+
+    report = ValidationReport([Problem("'neef van Annelies' is not a known value", file="c17_sessie_attributeList.csv",
+                                       row=3, ego="clientnr0017", alter="alterid9", field="relation", value="neef van Annelies")],
+                              n_egos=2, kept=["clientnr0002"], excluded=["clientnr0017"],
+                              warnings=[Problem("kept as age_raw", field="age")])
+    counts = problem_counts(report)
+    assert counts == {"egos": 2, "kept": 1, "excluded": 1, "problems": [{"kind": "relation", "count": 1, "egos": 1}],
+                      "notes": [{"kind": "age", "count": 1, "egos": 0}]}
+    for text in (str(counts), problem_summary(report).to_string(), describe_problems(counts, "nl"), describe_problems(counts, "en")):
+        for secret in ("Annelies", "clientnr", "alterid", "c17_sessie", "row"):
+            assert secret not in text

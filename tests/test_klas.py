@@ -73,7 +73,7 @@ def test_collect_names_the_bad_files_and_keeps_going(collected):
     assert "relation" in reasons["ongeldige_relatie.json"] and "huisdier" in reasons["ongeldige_relatie.json"]
     assert "JSON" in reasons["kapot_afgebroken.json"]
     assert result.n_networks + result.n_suppressed == 28
-    skipped = pd.read_csv(out / "overgeslagen.csv")
+    skipped = pd.read_csv(out / "alleen_voor_docent" / "overgeslagen.csv")
     assert sorted(skipped["bestand"]) == ["kapot_afgebroken.json", "ongeldige_relatie.json"]
 
 
@@ -92,8 +92,10 @@ def test_no_alter_name_appears_in_any_output(collected, class_folder):
     _, names = class_folder
     result, out = collected
     files = [p for p in out.rglob("*") if p.is_file()]
-    assert {p.name for p in files} >= {"rapport.html", "overgeslagen.csv", "egos.csv", "alters.csv", "ties.csv"}
-    for path in files:
+    assert {p.name for p in files} == {"rapport.html", "overgeslagen.csv", "egos.csv", "alters.csv", "ties.csv"}
+    shared = [p for p in files if "alleen_voor_docent" not in p.parts]
+    assert len(shared) == 4
+    for path in shared:
         text = path.read_text(encoding="utf-8")
         leaked = [n for n in names if n in text]
         assert leaked == [], f"{path.name} contains {leaked[:3]}"
@@ -148,4 +150,5 @@ def test_verzamel_command(class_folder, tmp_path, capsys):
     assert (tmp_path / "r" / "rapport.html").is_file()
     empty = tmp_path / "leeg"
     empty.mkdir()
-    assert cli_main(["klas", "verzamel", str(empty)]) == 1
+    assert cli_main(["klas", "verzamel", str(empty)]) == 2
+    assert "geen netwerkbestanden" in capsys.readouterr().err

@@ -32,15 +32,31 @@ def test_research_data_are_marked_synthetic_and_readable():
     assert three.egos["groep"].value_counts().to_dict() == {"lvb": 40, "ggz": 40, "ouderen": 40}
 
 
-def test_pilot_after_networks_are_strengthened_with_new_members():
-    ds = netles.read_dataset(datasets.research_path("pilot_voor_na"))
-    assert sorted(ds.egos["meting"].unique()) == ["na", "voor"] and ds.egos["client"].nunique() == 40
-    profiles = netles.profile_many(ds)
-    before, after = netles.compare.paired_profiles(profiles, ds.egos)
-    grew = (after["size"] - before["size"])
-    assert (grew >= 0).all() and (grew > 0).mean() > 0.7
-    volunteers = ds.alters[ds.alters["ego_id"].str.endswith("-na")]["relation"].isin(["volunteer", "fellow_client", "club_member"]).sum()
-    assert volunteers > ds.alters[ds.alters["ego_id"].str.endswith("-voor")]["relation"].isin(["volunteer", "fellow_client", "club_member"]).sum()
+def test_panel_has_three_moments_some_missing_and_stable_alter_ids():
+    ds = netles.read_dataset(datasets.research_path("panel_interventie"))
+    assert ds.moments == ["intake", "evaluatie", "afsluiting"]
+    per_ego = ds.egos.groupby("ego_id", observed=True)["moment"].agg(lambda m: tuple(map(str, m)))
+    assert len(per_ego) == 60 and (per_ego == ("intake", "evaluatie", "afsluiting")).sum() < 60
+    assert {("intake", "afsluiting"), ("intake", "evaluatie")} <= set(per_ego)  # not reached, dropped out
+    assert ds.egos.groupby("arm", observed=True)["ego_id"].nunique().to_dict() == {"gebruikelijke_zorg": 30, "netwerkcoach": 30}
+    # the same person keeps their alter ids; a year later everyone is a year older
+    first = ds.egos["ego_id"].iloc[0]
+    ids = {str(m): set(ds.alters.loc[(ds.alters["ego_id"] == first) & (ds.alters["moment"] == m), "alter_id"]) for m in ds.moments}
+    assert ids["intake"] & ids["afsluiting"]
+    ages = ds.egos.set_index(["ego_id", "moment"])["age"].astype(float)
+    both = [e for e, seen in per_ego.items() if "afsluiting" in seen]
+    assert all(ages[(e, "afsluiting")] == ages[(e, "intake")] + 1 for e in both)
+    assert ds.egos["begeleider"].notna().all()  # the free-text column anonymise drops
+
+
+def test_panel_coach_arm_grows_and_care_as_usual_drifts():
+    ds = netles.read_dataset(datasets.research_path("panel_interventie"))
+    arm = ds.egos.set_index(["ego_id", "moment"])["arm"]
+    table = netles.compare.paired_moments(netles.profile_many(ds), "intake", "afsluiting", group=arm, metrics=["size"],
+                                          n_boot=500, n_perm=500)
+    rows = table.set_index("group")
+    assert rows.loc["netwerkcoach", "ci_low"] > 0 and rows.loc["gebruikelijke_zorg", "ci_high"] < 0
+    assert rows["n"].sum() + rows["n_unpaired"].sum() == 60
 
 
 def test_profile_command_pandas_and_dask_agree(tmp_path, capsys):
@@ -51,8 +67,10 @@ def test_profile_command_pandas_and_dask_agree(tmp_path, capsys):
     pd.testing.assert_frame_equal(pandas_result, dask_result)
     assert len(pandas_result) == 120 and list(pandas_result.columns) == netles.profile.metric_keys()
     assert cli.main(["profile", "no-such-dataset"]) == 2
-    assert cli.main(["profile", "pilot_voor_na"]) == 0
-    assert "80 egos profiled" in capsys.readouterr().out
+    assert cli.main(["profile", "panel_interventie", "--out", str(tmp_path / "m.csv")]) == 0
+    assert "168 profiles written" in capsys.readouterr().out
+    per_moment = pd.read_csv(tmp_path / "m.csv", index_col=["ego_id", "moment"])
+    assert per_moment.index.get_level_values("moment").unique().tolist() == ["intake", "evaluatie", "afsluiting"]
 
 
 def test_help_in_plain_words(capsys):
@@ -72,3 +90,20 @@ def test_rapport_is_an_offline_html_report_with_plots(tmp_path, monkeypatch):
     assert remote == []
     assert "Plotly.newPlot" in html and '"type":"box"' in html.replace(" ", "") and "omvang" in html
     assert "Onderzoek: netwerken van groepen vergelijken" in html and "lvb" in html
+    # a report, not a lesson: the parts for the class are left out
+    for lesson_only in ("Leerdoelen", "Voor de docent", "Wat neem je mee", "Waar staat jouw casus", "Test jezelf", "Opdracht 1"):
+        assert lesson_only not in html, lesson_only
+    assert "95%-interval" in html and "Hedges' g" in html
+    assert (tmp_path / "X_problemen_alleen_voor_onderzoeker.csv").is_file()
+
+
+def test_rapport_with_moments_shows_the_change_per_group_with_intervals(tmp_path):
+    out = tmp_path / "panel.html"
+    assert cli.main(["rapport", "panel_interventie", "--group", "arm", "--moments", "intake,afsluiting", "--taal", "en",
+                     "--out", str(out)]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert "Change from intake to afsluiting per group (mean and 95% interval)" in html
+    for arm in ("netwerkcoach", "gebruikelijke_zorg"):
+        assert f"size, {arm} (" in html  # the change of each group in words, with its interval
+    assert "Difference in change between the groups" in html and "95% interval" in html
+    assert "Research: comparing the networks of groups" in html and "Learning goals" not in html

@@ -62,10 +62,12 @@ def register(subparsers) -> None:
     verzamel = ksub.add_parser(
         "verzamel",
         help="lees de netwerkbestanden in MAP, anonimiseer ze en schrijf een klasdataset en een HTML-rapport",
-        description="Leest alle netles-JSON-bestanden in MAP. Een kapot of ongeldig bestand wordt met naam en reden "
-        "gemeld en overgeslagen. De geldige netwerken worden geanonimiseerd (geen namen, nieuwe nummers, "
-        "grove leeftijden) en weggeschreven als dataset (egos.csv, alters.csv, ties.csv) met een rapport.html "
-        "dat offline werkt.",
+        description="Leest alle netles-JSON-bestanden in MAP. Een bestand dat niet te lezen is (kapot, ongeldig, "
+        "wat er ook mis mee is) wordt met naam en reden gemeld en overgeslagen; de rest wordt verzameld. De geldige "
+        "netwerken worden geanonimiseerd (geen namen of vrije tekst, nieuwe nummers, grove leeftijden) en "
+        "weggeschreven als dataset (egos.csv, alters.csv, ties.csv) met een rapport.html dat offline werkt en "
+        "dat je met de klas kunt delen. De namen van de overgeslagen bestanden staan alleen in "
+        "alleen_voor_docent/overgeslagen.csv. De uitvoermap verschijnt in zijn geheel of helemaal niet.",
     )
     verzamel.add_argument("map", type=Path, help="de map met de ingeleverde netwerkbestanden (*.json)")
     verzamel.add_argument("--out", type=Path, default=None, help="uitvoermap (standaard: MAP/klasresultaat)")
@@ -184,9 +186,28 @@ def _nakijken(args) -> int:
 
 def _verzamel(args) -> int:
     from .. import klas
+    from .checks import at_least, describe_os_error, existing_path, output_folder
 
-    result = klas.collect(args.map, out=args.out, k=args.k)
+    folder = existing_path(args.map, "folder")
+    out = output_folder(args.out if args.out is not None else folder / "klasresultaat")
+    at_least(args.k, 1, "--k")
+    if out.resolve() == folder.resolve() or out.resolve() in folder.resolve().parents:
+        raise UsageError(f"--out {out} is de map met de ingeleverde bestanden (of bevat die); kies een andere uitvoermap")
+    if out.is_dir():
+        strangers = sorted(p.name for p in out.iterdir() if p.name not in (*klas.OUTPUT_NAMES, "overgeslagen.csv"))
+        if strangers:
+            raise UsageError(f"{out} bevat al andere bestanden ({', '.join(strangers[:3])}{' ...' if len(strangers) > 3 else ''}); "
+                             "netles klas verzamel vervangt de hele map: kies een lege of nieuwe map")
+    if not any(p.is_file() for p in folder.glob("*.json")):
+        raise UsageError(f"in {folder} staan geen netwerkbestanden (*.json)")
+    try:
+        result = klas.collect(folder, out=out, k=args.k)
+    except OSError as exc:
+        kept = f"; de vorige uitvoer in {out} is nog compleet" if out.is_dir() else ""
+        raise UsageError(f"{describe_os_error(exc)}; er is niets geschreven{kept}") from None
     for name, reason in result.rejected:
         print(f"overgeslagen: {name}: {reason}", file=sys.stderr)
     print(f"{result.n_networks} netwerken verzameld; dataset in {result.dataset_dir}; rapport: {result.report}")
+    if result.rejected:
+        print(f"de lijst van overgeslagen bestanden (alleen voor jou): {out / klas.TEACHER_ONLY / klas.SKIPPED_FILE}")
     return 0 if result.n_networks else 1

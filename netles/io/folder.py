@@ -21,6 +21,7 @@ import pandas as pd
 
 from ..errors import Problem, ValidationError
 from ..longtables import Dataset
+from ..spreadsheet import spreadsheet_safe
 from .atomic import atomic_write_bytes, atomic_write_text
 from .mapping import Mapping, apply_mapping
 from .raw import RawTables
@@ -184,7 +185,7 @@ def write_dataset_folder(ds: Dataset, folder: str | os.PathLike, format: str = "
         frame = getattr(ds, table)
         path = folder / f"{table}.{format}"
         if format == "csv":
-            atomic_write_text(path, frame.to_csv(index=False, lineterminator="\n"))
+            atomic_write_text(path, spreadsheet_safe(frame).to_csv(index=False, lineterminator="\n"))
         else:
             buffer = io.BytesIO()
             _parquet_ready(frame).to_parquet(buffer, index=False)

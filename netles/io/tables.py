@@ -31,6 +31,7 @@ import pyarrow.csv as pcsv
 import pyarrow.parquet as pq
 
 from ..errors import Problem
+from ..spreadsheet import unescape_arrow
 from ..validation import FILE_COL, ROW_COL
 
 __all__ = ["FILE_COL", "ROW_COL", "RawTable", "read_table", "located_problems", "read_header", "sniff_separator", "stack", "DEFAULT_NA", "DICTIONARY_COLUMNS"]
@@ -249,6 +250,7 @@ def read_csv_bytes(data, name: str, *, separator: str | None = None, na=DEFAULT_
         problems.append(Problem("appears twice in the header", file=name, field=column, allowed="each column name once"))
     usable = [h if header.count(h) == 1 else f"{h}__{j}" for j, h in enumerate(header)]
     table, bad, numbers = _parse(body, usable, sep, na, dictionary, name, quoted)
+    table = unescape_arrow(table)  # cells netles wrote spreadsheet-safe ("'=...") read back as they were
     bad_rows: dict[int, list] = {}
     width = len(header)
     for number, text, cells, column in bad:

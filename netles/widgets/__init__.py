@@ -16,9 +16,10 @@ from .case_choice import *  # noqa: F401,F403
 from .policy import *  # noqa: F401,F403
 from .welcome import *  # noqa: F401,F403
 from .gallery import *  # noqa: F401,F403
+from .research import *  # noqa: F401,F403
 from . import editor, instruments, planner, forms, selfcheck, lesson_widgets, quiz, moments
-from . import case_choice, policy, welcome, gallery
+from . import case_choice, policy, welcome, gallery, research
 
 __all__ = [name for module in (editor, instruments, planner, forms, selfcheck, lesson_widgets, quiz, moments,
-                               case_choice, policy, welcome, gallery)
+                               case_choice, policy, welcome, gallery, research)
            for name in module.__all__]
