@@ -16,9 +16,14 @@ from .casekeuze import *  # noqa: F401,F403
 from .beleid import *  # noqa: F401,F403
 from .welkom import *  # noqa: F401,F403
 from .galerij import *  # noqa: F401,F403
+from .quality import *  # noqa: F401,F403
+from .loneliness import *  # noqa: F401,F403
+from .carer import *  # noqa: F401,F403
+from .triad import *  # noqa: F401,F403
 from . import editor, instruments, planner, forms, selfcheck, lesson_widgets, quiz, moments
 from . import casekeuze, beleid, welkom, galerij
+from . import quality, loneliness, carer, triad
 
 __all__ = [name for module in (editor, instruments, planner, forms, selfcheck, lesson_widgets, quiz, moments,
-                               casekeuze, beleid, welkom, galerij)
+                               casekeuze, beleid, welkom, galerij, quality, loneliness, carer, triad)
            for name in module.__all__]
