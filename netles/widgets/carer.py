@@ -36,6 +36,7 @@ from .. import datasets, scales, vocab
 from ..models.dynamics import CSI_LIMIT
 from ..moments import format_date
 from ..network import EgoNetwork
+from .beleid import ExerciseItem, choice_exercise
 from .forms import carer_of, questionnaire_form
 from .quality import faded_between
 
@@ -48,6 +49,10 @@ __all__ = [
     "CarerTimelineState",
     "carer_over_time",
     "carer_card",
+    "carer_story",
+    "CARE_KINDS",
+    "CARE_KIND_ITEMS",
+    "care_kind_exercise",
     "INTERVIEW_THEMES",
     "InterviewState",
     "interview_guide",
@@ -464,6 +469,114 @@ def carer_card(net: EgoNetwork, lang: str = "nl") -> W.Widget:
         parts.append(f"<b>{html.escape(_t('tasks_head', lang))}</b><table><thead><tr>{head}</tr></thead>"
                      f"<tbody>{''.join(rows)}</tbody></table>")
     return W.HTML("<div class='netles-carer-card' style='max-width:900px'>" + "".join(parts) + "</div>")
+
+
+def carer_story(name: str, lang: str = "nl") -> W.Widget:
+    """A bundled case told for a discussion of its carer: title, vignette and :func:`carer_card`.
+
+    Examples
+    --------
+    >>> story = carer_story("familiezorg_migratie")
+    >>> "Elif (schoondochter)" in story.children[1].value
+    True
+    """
+    net = datasets.load_case(name)
+    head = W.HTML(f"<div style='border-left:3px solid #4c78a8;padding:2px 10px;margin:4px 0;line-height:1.45'>"
+                  f"<b>{html.escape(datasets.case_title(net, lang))}</b><br>"
+                  f"{html.escape(datasets.case_vignette(net, lang))}</div>")
+    box = W.VBox([head, carer_card(net, lang)], layout=W.Layout(max_width="920px"))
+    box.add_class("netles-carer-story")
+    return box
+
+
+# ------------------------------------------------------------------------------ what counts as mantelzorg
+
+CARE_KINDS = (
+    ("mantelzorg", "mantelzorg", "informal care (mantelzorg)"),
+    ("gebruikelijk", "gebruikelijke hulp", "usual help"),
+    ("vrijwillig", "vrijwilligerswerk", "volunteering"),
+    ("beroep", "beroepsmatige zorg", "professional care"),
+)
+"""The kinds of care a student tells apart in :func:`care_kind_exercise`."""
+
+CARE_KIND_ITEMS = (
+    ExerciseItem(
+        "kinderen", ("Een moeder brengt haar gezonde kinderen van zes en negen naar school en kookt voor ze.",
+                     "A mother takes her healthy children of six and nine to school and cooks for them."),
+        frozenset({"gebruikelijk"}),
+        ("Voor gezonde kinderen zorgen is opvoeden: gebruikelijke hulp, geen mantelzorg. Een vragenlijst naar "
+         "mantelzorgbelasting, zoals de CSI, past hier dus ook niet.",
+         "Caring for healthy children is parenting: usual help, not informal care. A questionnaire on carer strain, "
+         "such as the CSI, does not fit here either.")),
+    ExerciseItem(
+        "volwassen_kind", ("Ouders helpen hun dochter van 23 met autisme elke week met plannen, geld en afspraken.",
+                           "Parents help their 23-year-old daughter with autism every week with planning, money and "
+                           "appointments."),
+        frozenset({"mantelzorg"}),
+        ("Dit gaat verder dan wat ouders gewoonlijk voor een volwassen kind doen, en het is nodig door haar "
+         "beperking: mantelzorg.",
+         "This goes beyond what parents usually do for an adult child, and it is needed because of her disability: "
+         "informal care.")),
+    ExerciseItem(
+        "buurman", ("Een buurman doet al een jaar elke week de boodschappen voor een zieke buurvrouw met wie hij "
+                    "bevriend is.",
+                    "For a year a neighbour has done the shopping every week for an ill neighbour he is friends "
+                    "with."),
+        frozenset({"mantelzorg"}),
+        ("Een buur of vriend kan ook mantelzorger zijn: het gaat om de persoonlijke band en de langdurige zorg, niet "
+         "om familie.",
+         "A neighbour or friend can be a carer too: what counts is the personal bond and the lasting care, not "
+         "being family.")),
+    ExerciseItem(
+        "vrijwilliger", ("Via de vrijwilligerscentrale bezoekt iemand elke week een oudere die zij niet kende.",
+                         "Through the volunteer centre someone visits an older person she did not know, every week."),
+        frozenset({"vrijwillig"}),
+        ("Ze helpt via een organisatie iemand buiten haar eigen kring: vrijwilligerswerk. Een mantelzorger zorgt "
+         "vanwege een band die er al was.",
+         "She helps someone outside her own circle through an organisation: volunteering. A carer cares because of "
+         "a bond that was already there.")),
+    ExerciseItem(
+        "wijkverpleging", ("Een wijkverpleegkundige helpt een cliënt elke ochtend onder de douche.",
+                           "A district nurse helps a client in the shower every morning."),
+        frozenset({"beroep"}),
+        ("Zij doet het als beroep, betaald en met een opleiding: beroepsmatige zorg.",
+         "She does it as her job, paid and trained: professional care.")),
+    ExerciseItem(
+        "partner", ("Een man doet het hele huishouden en helpt zijn vrouw met MS bij het aankleden.",
+                    "A man does all the housework and helps his wife with MS to get dressed."),
+        frozenset({"mantelzorg", "gebruikelijk"}),
+        ("Allebei te verdedigen. Partners doen een deel van het huishouden gewoon voor elkaar (gebruikelijke hulp, "
+         "les 01b); helpen bij het aankleden door haar ziekte gaat daarboven uit en is mantelzorg.",
+         "Both can be defended. Partners do part of the housework for each other anyway (usual help, lesson 01b); "
+         "helping her dress because of her illness goes beyond that and is informal care.")),
+    ExerciseItem(
+        "jong", ("Een jongen van vijftien kookt op doordeweekse dagen voor zijn moeder met MS en zijn zusje.",
+                 "A boy of fifteen cooks on weekdays for his mother with MS and his little sister."),
+        frozenset({"mantelzorg"}),
+        ("Dat gaat verder dan wat een kind van vijftien gewoon in huis doet, en het komt door de ziekte van zijn "
+         "moeder: hij is een jonge mantelzorger.",
+         "That goes beyond what a fifteen-year-old usually does at home, and it is because of his mother's "
+         "illness: he is a young carer.")),
+)
+"""Situations for :func:`care_kind_exercise`, with the kind(s) of care that fit and why."""
+
+
+def care_kind_exercise(lang: str = "nl"):
+    """Mantelzorg, usual help, volunteering or professional care? Seven situations to sort.
+
+    Examples
+    --------
+    >>> widget, state = care_kind_exercise()
+    >>> widget.choices["kinderen"].value = "mantelzorg"; widget.choices["jong"].value = "mantelzorg"
+    >>> widget.check_button.click(); state.n_right
+    1
+    """
+    return choice_exercise(
+        CARE_KIND_ITEMS, CARE_KINDS, lang,
+        title=("Mantelzorg of iets anders?", "Informal care or something else?"),
+        intro=("Kies per situatie wat voor zorg het is. Klik daarna op Controleer.",
+               "Choose for each situation what kind of care it is. Then click Check."),
+        label_width="460px")
 
 
 # ------------------------------------------------------------------------------ interview

@@ -58,6 +58,7 @@ __all__ = [
     "loneliness_check",
     "LONELINESS_APPROACHES",
     "loneliness_approaches",
+    "stories_side_by_side",
 ]
 
 FEELING_SCALES = ("djg6", "djg11")
@@ -368,6 +369,46 @@ def loneliness_check(net: EgoNetwork, lang: str = "nl", *, scale: str = "djg6",
         W.HTML(f"<b>{html.escape(_t('compare_head', lang))}</b>"), box.comparison,
     ]
     return box, state
+
+
+def stories_side_by_side(names: Sequence[str], lang: str = "nl", *,
+                         lsns_cutoff: float = scales.LSNS6_CUTOFF) -> tuple[W.Widget, dict]:
+    """Cases next to each other: title, vignette and the LSNS-6 their map gives.
+
+    For a discussion of who might feel which kind of loneliness: the vignettes tell the story, the
+    LSNS-6 (:func:`netles.scales.lsns6_from_network`) what the map says. The feeling is left to the
+    students' questions.
+
+    Returns
+    -------
+    (ipywidgets.HBox, dict)
+        The dict maps each case name to its LSNS-6 result.
+
+    Examples
+    --------
+    >>> widget, results = stories_side_by_side(["statushouder_zonder_netwerk", "lhbti_oudere"])
+    >>> {name: r.band.code for name, r in results.items()}
+    {'statushouder_zonder_netwerk': 'at_risk', 'lhbti_oudere': 'not_at_risk'}
+    """
+    from .. import datasets
+
+    _lang_index(lang)
+    cards, results = [], {}
+    for name in names:
+        net = datasets.load_case(name)
+        result = scales.lsns6_from_network(net, cutoff=lsns_cutoff)
+        results[name] = result
+        score = _t("score", lang, score=result.score, family=result.subscales.get("family"),
+                   friends=result.subscales.get("friends"), band=result.band_label(lang) or "-",
+                   cutoff=f"{lsns_cutoff:g}")
+        cards.append(W.HTML(
+            f"<div style='border-left:3px solid #4c78a8;padding:2px 10px;line-height:1.45'>"
+            f"<b>{html.escape(datasets.case_title(net, lang))}</b><br>{html.escape(datasets.case_vignette(net, lang))}"
+            f"<p><i>LSNS-6 {'uit de kaart' if lang == 'nl' else 'from the map'}:</i> {html.escape(score)}</p></div>",
+            layout=W.Layout(width=f"{max(300, 900 // max(len(names), 1))}px", max_width="100%")))
+    box = W.HBox(cards, layout=W.Layout(flex_flow="row wrap", max_width="1000px"))
+    box.add_class("netles-stories")
+    return box, results
 
 
 # ------------------------------------------------------------------------------ approaches

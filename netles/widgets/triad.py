@@ -221,7 +221,7 @@ class TriadState:
                     load[who] += 1
         name = lambda keys: _and([TRIAD_TASKS[k][i] for k in keys], lang)  # noqa: E731
         parts = []
-        if len(open_) == len(TRIAD_TASKS):
+        if not any(option for column in self.choices.values() for option in column.values()):
             parts.append(_t("nothing", lang))
         else:
             if agree:
