@@ -33,7 +33,7 @@ def test_network_over_time_shows_the_real_moments_of_the_case():
     assert "1 juni 2017" in table
     # Jan and Wim stay on the map but are seen less often: the network shrinks without them leaving
     assert "Jan (oud-collega)" in box.faded.value and "Wim (biljartclub)" in box.faded.value
-    assert box.viewer is not None and box.children[1] is box.viewer
+    assert box.viewer is not None and box.children[2] is box.viewer
 
 
 def test_network_over_time_in_english_uses_the_english_labels_and_notes():

@@ -106,7 +106,7 @@ _T = {
                        "Note: the map is the client's network, not the carer's."),
     "task": ("taak", "task"),
     "task_hours": ("uur per week", "hours a week"),
-    "could_help": ("wie uit het netwerk zou kunnen helpen", "who in the network could help"),
+    "could_help": ("wie uit het netwerk het doet of zou kunnen doen", "who in the network does it or could"),
     "nobody": ("niemand", "nobody"),
     "csi_line": ("CSI van de mantelzorger: {score} van 13 ({band}).", "The carer's CSI: {score} of 13 ({band})."),
     "tasks_head": ("De zorgtaken", "The care tasks"),

@@ -187,7 +187,7 @@ def network_over_time(net: EgoNetwork, lang: str = "nl"):
     box.faded = W.HTML(f"<b>{html.escape(head)}</b>{table}")
     box.viewer, state = moments_viewer(net, lang=lang)
     box.message = W.HTML()
-    box.children = [box.moments, box.viewer, box.faded]
+    box.children = [box.moments, box.faded, box.viewer]
     return box, state
 
 
