@@ -92,9 +92,7 @@ __all__ = [
     "prepare_notebook",
     "answer_variables",
     "fill_answers",
-    "solution_blocks",
     "fill_solutions",
-    "run_notebook",
     "cell_errors",
     "nbgrader_available",
     "grade_submissions",
@@ -1164,18 +1162,6 @@ def fill_answers(student: nbformat.NotebookNode, answers: Mapping[str, str]) -> 
     return filled
 
 
-def solution_blocks(source: str) -> list[str]:
-    """The model answers between the solution markers of one cell's source, in order.
-
-    Examples
-    --------
-    >>> solution_blocks("a = ...\\n### BEGIN SOLUTION\\na = 2\\n### END SOLUTION\\n")
-    ['a = 2']
-    """
-    lines = source.split("\n")
-    return ["\n".join(lines[s + 1: e]) for s, e in _regions(source, _BEGIN_SOLUTION, _END_SOLUTION)]
-
-
 def _by_grade_id(nb) -> dict[str, nbformat.NotebookNode]:
     return {_meta(c)["grade_id"]: c for c in nb.cells if _meta(c).get("grade_id")}
 
@@ -1208,33 +1194,6 @@ def fill_solutions(student: nbformat.NotebookNode, source: nbformat.NotebookNode
 
 
 # -- running and grading -------------------------------------------------------------------------
-
-
-def run_notebook(
-    nb: nbformat.NotebookNode,
-    cwd: str | Path | None = None,
-    timeout: int = 180,
-    allow_errors: bool = True,
-) -> nbformat.NotebookNode:
-    """Execute a notebook top to bottom in a fresh ``python3`` kernel and return the executed copy.
-
-    Parameters
-    ----------
-    nb : nbformat.NotebookNode
-    cwd : path, optional
-        Working directory of the kernel.
-    timeout : int
-        Seconds per cell.
-    allow_errors : bool
-        Keep going after a failing cell (the error is stored in that cell's outputs).
-    """
-    from nbclient import NotebookClient
-
-    executed = copy.deepcopy(nb)
-    client = NotebookClient(executed, timeout=timeout, kernel_name="python3", allow_errors=allow_errors,
-                            resources={"metadata": {"path": str(cwd) if cwd else os.getcwd()}})
-    client.execute()
-    return executed
 
 
 def cell_errors(cell) -> list[str]:

@@ -425,6 +425,13 @@ def _label_of(key: str, lang: str) -> str:
         return key
 
 
+def _netles_style(fig, lang: str) -> None:
+    """The netles template: white, and a decimal comma (ticks and hovers) in Dutch."""
+    from .plots import style
+
+    style(fig, lang)
+
+
 def plot_distributions(profiles: pd.DataFrame, groups, metric: str, *, lang: str = "nl", points: bool = True):
     """Box plot of one metric per group, with every ego as a point.
 
@@ -466,7 +473,8 @@ def plot_distributions(profiles: pd.DataFrame, groups, metric: str, *, lang: str
                              jitter=0.4, pointpos=-1.6, boxmean=True,
                              hovertemplate=f"{_t('group', lang)} {name}<br>{label}: %{{y:.3f}}<extra></extra>"))
     fig.update_layout(title=_t("distribution", lang).format(label=label), yaxis_title=label,
-                      xaxis_title=_t("group", lang), showlegend=False, template="plotly_white")
+                      xaxis_title=_t("group", lang), showlegend=False)
+    _netles_style(fig, lang)
     return fig
 
 
@@ -519,5 +527,6 @@ def plot_group_profiles(profiles: pd.DataFrame, groups, metrics: Iterable[str] |
         ))
     fig.add_hline(y=0, line_dash="dot", line_color="grey")
     fig.update_layout(title=_t("profiles", lang), yaxis_title=_t("z", lang), xaxis_title=_t("metric", lang),
-                      legend_title=_t("group", lang), template="plotly_white")
+                      legend_title=_t("group", lang))
+    _netles_style(fig, lang)
     return fig

@@ -162,13 +162,13 @@ def _plain(value):
     return value.item() if isinstance(value, np.generic) else value
 
 
-def _numbers(series: pd.Series) -> tuple[np.ndarray, np.ndarray, Coded | None]:
+def _numbers(series: pd.Series, code=coded) -> tuple[np.ndarray, np.ndarray, Coded | None]:
     """(floats, rows holding something that is not a number, the coded text when it was text)."""
     if pd.api.types.is_bool_dtype(series.dtype):
         return np.full(len(series), np.nan), series.notna().to_numpy(dtype=bool), None
     if pd.api.types.is_numeric_dtype(series.dtype) and not isinstance(series.dtype, pd.CategoricalDtype):
         return series.to_numpy(dtype="float64", na_value=np.nan), np.zeros(len(series), dtype=bool), None
-    c = coded(series)
+    c = code(series)
     floats, bad = numbers_of(c.values)
     return c.take(floats, np.nan), c.take(bad, False), c
 
@@ -190,7 +190,7 @@ def _fits(rule: FieldRule, c: Coded) -> np.ndarray:
 _BOOL_RULE = FieldRule("bool")
 
 
-def _fit_columns(frame: pd.DataFrame, rules: dict, declared: set, default_file: str) -> tuple[pd.DataFrame, list[Problem]]:
+def _fit_columns(frame: pd.DataFrame, rules: dict, declared: set, default_file: str, code=coded) -> tuple[pd.DataFrame, list[Problem]]:
     """Columns named like a field whose values are mostly not of its kind become ``<field>_raw``.
 
     A mapping that names the column for the field (``declared``) says it *is* that field: then
@@ -207,12 +207,15 @@ def _fit_columns(frame: pd.DataFrame, rules: dict, declared: set, default_file: 
         if pd.api.types.is_numeric_dtype(series.dtype) and not isinstance(series.dtype, pd.CategoricalDtype):
             if rule.kind != "vocab" and not pd.api.types.is_bool_dtype(series.dtype):
                 continue  # numbers in a number field fit
-        c = coded(series)
+        c = code(series)
+        fits = _fits(rule, c)
+        if fits.all():
+            continue  # every distinct value fits: nothing to count
         counts = np.bincount(c.codes[c.codes >= 0], minlength=len(c.values))
         filled = int(counts.sum())
         if not filled:
             continue
-        fitting = int(counts[_fits(rule, c)].sum())
+        fitting = int(counts[fits].sum())
         # a column is set aside only when it is mostly of another kind: more than half of its
         # cells, and at least two, do not fit (one odd cell in a sparse column is that row's fault)
         if fitting * 2 > filled or filled - fitting < 2:
@@ -323,7 +326,7 @@ def _alike_hint(value: str, candidates: Iterable[str], what: str) -> str:
 
 
 def _check_fields(table: _Table, frame: pd.DataFrame, rules: dict, tname: str, collector: _Collector,
-                  ego_at, moment_at=None, alter_at=None, skip=()) -> dict:
+                  ego_at, moment_at=None, alter_at=None, skip=(), code=coded) -> dict:
     """Check each column of ``rules`` present in ``frame``; returns the clean columns.
 
     ``ego_at(i)``, ``moment_at(i)`` and ``alter_at(i)`` say whose row ``i`` is, for the problems
@@ -335,10 +338,10 @@ def _check_fields(table: _Table, frame: pd.DataFrame, rules: dict, tname: str, c
             continue
         series = frame[column]
         if rule.kind in ("id", "text"):
-            clean[column] = coded(series).categorical(frame.index)
+            clean[column] = code(series).categorical(frame.index)
             continue
         if rule.kind == "vocab":
-            c = coded(series)
+            c = code(series)
             bad_value = ~np.isin(c.values, np.array(rule.vocabulary.codes, dtype=object))
             bad = c.take(bad_value, False)
             for i in np.flatnonzero(bad):
@@ -346,7 +349,7 @@ def _check_fields(table: _Table, frame: pd.DataFrame, rules: dict, tname: str, c
                 _add_field_problem(table, collector, tname, i, rule, column, value, ego_at, moment_at, alter_at)
             clean[column] = c.categorical(frame.index, drop=bad)
             continue
-        numbers, not_number, c = _numbers(series)
+        numbers, not_number, c = _numbers(series, code)
         known = ~np.isnan(numbers)
         bad = not_number.copy()
         with np.errstate(invalid="ignore"):
@@ -375,11 +378,11 @@ def _add_field_problem(table, collector, tname, i, rule, column, value, ego_at, 
     )
 
 
-def _as_bool(series: pd.Series) -> tuple[np.ndarray, np.ndarray, Coded | None]:
+def _as_bool(series: pd.Series, code=coded) -> tuple[np.ndarray, np.ndarray, Coded | None]:
     """(booleans with missing as False, cells that are not true/false, the coded text)."""
     if pd.api.types.is_bool_dtype(series.dtype):
         return series.fillna(False).to_numpy(dtype=bool), np.zeros(len(series), dtype=bool), None
-    c = coded(series)
+    c = code(series)
     lowered = np.array([v.lower() for v in c.values], dtype=object)
     truthy = np.isin(lowered, list(TRUE_TEXT))
     bad = ~truthy & ~np.isin(lowered, list(FALSE_TEXT))
@@ -420,7 +423,7 @@ def _group_first(keys: np.ndarray, rows: np.ndarray, mask: np.ndarray) -> tuple[
     k = keys[idx]
     # the usual case has no duplicate at all: find that out without sorting
     shifted = k - k.min()
-    if int(shifted.max()) < _TABLE_LIMIT:
+    if int(shifted.max()) < 4 * len(k):  # a small key range: count
         repeated = np.bincount(shifted)[shifted] > 1
     else:
         # rows usually come grouped by ego, so their keys are nearly sorted: a stable sort is
@@ -526,6 +529,16 @@ def validate_tables(
         collector.note(p)
     egos_file, alters_file, ties_file = files
     E, A, T = _Table(egos, egos_file), _Table(alters, alters_file), _Table(ties, ties_file)
+    memo: dict = {}
+
+    def coder(table: str):
+        """coded() of a column, worked out once per table and column in this validation."""
+        def code(series: pd.Series, ids: bool = False) -> Coded:
+            key = (table, series.name, ids, len(series))  # a table emptied after a missing column is another table
+            if key not in memo:
+                memo[key] = coded(series, ids=ids)
+            return memo[key]
+        return code
 
     # -- moments: in every table, or in none
     has_moments = any(MOMENT in t.frame.columns for t in (E, A, T))
@@ -543,7 +556,7 @@ def validate_tables(
                        for t in (E, A, T))
 
     # -- egos
-    ef, ef_notes = _fit_columns(E.frame, EGO_RULES, declared.get("egos", set()), egos_file)
+    ef, ef_notes = _fit_columns(E.frame, EGO_RULES, declared.get("egos", set()), egos_file, coder("egos"))
     notes += ef_notes
     if "ego_id" not in ef.columns:
         if len(ef.columns) > 2 or len(ef):
@@ -584,7 +597,7 @@ def validate_tables(
                                   allowed="a unique id per ego" + (" and moment" if has_moments else ""),
                                   moment=None if e_moment_at is None else e_moment_at(i)))
     ego_clean = _check_fields(E, ef, {k: v for k, v in EGO_RULES.items() if k != "ego_id"}, "egos", collector,
-                              e_id.value, e_moment_at)
+                              e_id.value, e_moment_at, code=coder("egos"))
     known_keys = e_key[e_key >= 0]
 
     def key_of(c_ego: Coded, c_mom: Coded | None, n_rows: int):
@@ -610,7 +623,7 @@ def validate_tables(
 
     # -- alters
     af, af_notes = _fit_columns(A.frame, {**ALTER_RULES, **{c: _BOOL_RULE for c in SUPPORT_COLUMNS}},
-                                declared.get("alters", set()), alters_file)
+                                declared.get("alters", set()), alters_file, coder("alters"))
     notes += af_notes
     alter_required = ("ego_id", "alter_id")
     missing = [c for c in alter_required if c not in af.columns]
@@ -666,7 +679,7 @@ def validate_tables(
                                   field="alter_id", allowed="a unique id per alter within an ego",
                                   moment=None if a_mom_at is None else a_mom_at(i)), "alters", None)
     alter_rules = {k: v for k, v in ALTER_RULES.items() if k not in ("support", "alter_id")}
-    alter_clean = _check_fields(A, af, alter_rules, "alters", collector, a_ego_at, a_mom_at, a_id.value)
+    alter_clean = _check_fields(A, af, alter_rules, "alters", collector, a_ego_at, a_mom_at, a_id.value, code=coder("alters"))
     support: dict[str, np.ndarray] = {}
     if "support" in af.columns:  # a list column ("practical;emotional") folds into the boolean columns
         c = coded(af["support"])
@@ -682,7 +695,7 @@ def validate_tables(
             support[column] = c.take(np.array([code in codes for codes in listed], dtype=bool), False)
     for column in SUPPORT_COLUMNS:
         if column in af.columns:
-            values, bad, c = _as_bool(af[column])
+            values, bad, c = _as_bool(af[column], coder("alters"))
             for i in np.flatnonzero(bad):
                 file, row = A.where(i)
                 cell = c.value(i) if c is not None else af[column].iloc[i]
@@ -793,7 +806,7 @@ def validate_tables(
             collector.add(Problem(f"{src.value(i)!r}-{tgt.value(i)!r} is already tied (row {first[i]})", file=file, row=row, ego=t_ego_at(i),
                                   field="target", allowed="each pair once (ties are undirected)",
                                   moment=None if t_mom_at is None else t_mom_at(i)), "ties", None)
-    tie_clean = _check_fields(T, tf, {"weight": TIE_RULES["weight"]}, "ties", collector, t_ego_at, t_mom_at)
+    tie_clean = _check_fields(T, tf, {"weight": TIE_RULES["weight"]}, "ties", collector, t_ego_at, t_mom_at, code=coder("ties"))
 
     # -- keep the valid egos
     def broken_mask(pos: np.ndarray, mpos: np.ndarray) -> np.ndarray | bool:
@@ -879,7 +892,7 @@ def _assemble(frame, clean, keep, first_columns, has_moments, drop=()):
     for column, values in clean.items():
         out.setdefault(column, values)
     keep = np.asarray(keep, dtype=bool)
-    result = pd.DataFrame(out, index=frame.index)
+    result = pd.DataFrame(out, index=frame.index, copy=False)
     if len(frame) and not keep.all():
         result = result[keep]
     first = list(first_columns)

@@ -504,3 +504,26 @@ def test_netles_command_is_wired():
 
     done = subprocess.run([sys.executable, "-m", "netles.cli", "opdrachten", "--help"], capture_output=True, text=True)
     assert done.returncode == 0 and "vrijgeven" in done.stdout and "nakijken" in done.stdout
+
+
+def test_theme4_compares_the_moments_the_student_saves_with_the_editor(tmp_path, monkeypatch):
+    """The student's path of issue 16 item 4: the editor opens Gerda at the start, "Bewaar als
+    moment" twice around a change, and the comparison cell compares those two moments."""
+    monkeypatch.chdir(tmp_path)
+    cells = {_meta(c).get("grade_id"): c.source for c in _release("thema4_versterken").cells if c.cell_type == "code"}
+    namespace = {"display": lambda *a, **k: None}
+    for grade_id in ("parameters", "gegeven_01"):
+        exec(cells[grade_id], namespace)
+    editor_cell = next(g for g, src in cells.items() if "network_editor(path=KAART" in src)
+    compare_cell = next(g for g, src in cells.items() if "moments_to_compare(KAART" in src and g.startswith("gegeven"))
+    exec(cells[editor_cell], namespace)
+    exec(cells[compare_cell], namespace)
+    assert "nog geen twee momenten" in namespace["welke"] and len(namespace["vergelijking"].arrived) == 5
+    state = namespace["editor_staat"]
+    state.save_moment("start", "2025-01-10")
+    state.add_alter("Wilma", "club_member", contact="weekly")
+    state.save_moment("na een jaar", "2026-01-10")
+    exec(cells[compare_cell], namespace)
+    assert "eigen momenten 'start'" in namespace["welke"]
+    assert list(namespace["vergelijking"].arrived["name"]) == ["Wilma"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["gerda_in_de_tijd.json"]

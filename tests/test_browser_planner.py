@@ -241,9 +241,10 @@ def test_planner_in_the_app_follows_the_editor(browser, tmp_path):
         page.locator(".netles-app-tabs .lm-TabBar-tab, .netles-app-tabs .p-TabBar-tab").nth(2).click()
         planner = page.locator(".netles-planner").first
         planner.wait_for(state="visible", timeout=30_000)
+        options = lambda: [t.strip() for t in _control(planner, "alter").locator("select option").all_inner_texts()]  # noqa: E731
+        assert _wait_until(lambda: "Gijs" in options(), timeout=40), f"the planner does not offer Gijs: {options()}"
         assert _wait_until(lambda: not _control(planner, "add-button").is_disabled()), \
             "after a person was added in the editor the add button stays disabled"
-        assert "Gijs" in [t.strip() for t in _control(planner, "alter").locator("select option").all_inner_texts()]
         _plan_a_step(page, planner, "browser_planner_app.png")
     finally:
         if page is not None:

@@ -335,7 +335,8 @@ def test_revived_contacts_are_not_counted_as_maintained():
 
 def test_schalock_counts_domains_in_singular_and_plural():
     _, s = lw.schalock_widget()
-    s.controls["net_inclusion"].value = False
+    assert "0 van de 8 domeinen hangen" in s.view.value  # nothing is pre-ticked: the guide names no fixed set
+    s.controls["net_inclusion"].value = True
     assert "1 van de 8 domeinen hangt volgens jou" in s.view.value
     s.controls["net_rights"].value = True
     assert "2 van de 8 domeinen hangen" in s.view.value

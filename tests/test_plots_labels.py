@@ -213,3 +213,16 @@ def test_text_problems_finds_overlaps_and_cut_off_text():
     assert any("'wijkverpleegkundige' sticks out" in p for p in problems)
     assert any("'1 intimi' overlaps annotation '2 vrienden'" in p for p in problems)
     assert not any("'Anja'" in p for p in problems)
+
+
+@pytest.mark.parametrize("n, crowd", [(0, False), (12, False), (60, False), (40, True), (150, False)],
+                         ids=["empty", "star", "60", "crowded", "150"])
+def test_big_small_and_crowded_networks_at_widget_sizes(n, crowd):
+    # the ecogram's counts on its system lines (150 people) and the names of empty systems used to collide
+    net = big_network(n, seed=3, crowd=crowd, tie_p=0.0 if n == 12 else 0.05)
+    for draw in (netwerkcirkel, ecogram, genogram, sociogram):
+        for size in ((560, 560), SIZES["full"]):
+            assert text_problems(draw(net, width=size[0], height=size[1])) == [], (n, draw.__name__, size)
+    for size in ((420, 420), (480, 480)):  # below the widget sizes the netwerkcirkel and sociogram still hold
+        for draw in (netwerkcirkel, sociogram):
+            assert text_problems(draw(net, width=size[0], height=size[1])) == [], (n, draw.__name__, size)

@@ -135,3 +135,16 @@ def test_no_english_codes_in_dutch_figures():
                     shown += [v for v in value if isinstance(v, str)]
         shown += [a.text for a in fig.layout.annotations or () if a.text]
         assert not codes.search(json.dumps(shown)), name
+
+
+def test_research_figures_have_a_decimal_comma_in_dutch():
+    # today lesson 05's figures showed decimal points where the rest of netles uses commas
+    import pandas as pd
+
+    from netles.compare import plot_distributions, plot_group_profiles
+
+    profiles = pd.DataFrame({"size": [3.0, 4, 9, 10], "density": [0.9, 0.8, 0.2, 0.3]}, index=list("abcd"))
+    for fig in (plot_distributions(profiles, ["x", "x", "y", "y"], "density"),
+                plot_group_profiles(profiles, ["x", "x", "y", "y"])):
+        assert fig.layout.separators == ",." and fig.layout.template.layout.plot_bgcolor == "white"
+    assert plot_group_profiles(profiles, ["x", "x", "y", "y"], lang="en").layout.separators == ".,"

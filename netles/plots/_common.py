@@ -83,10 +83,9 @@ def case_title(net, lang: str = "nl") -> str | None:
     >>> case_title(datasets.load_case("pubers_ic"))
     'Sem en Noa: moeder ligt op de intensive care'
     """
-    extra = getattr(net, "extra", {}) or {}
-    if lang == "en" and isinstance(extra.get("title_en"), str) and extra["title_en"].strip():
-        return extra["title_en"].strip()
-    title = extra.get("title")
+    from ..datasets import case_title as _case_title
+
+    title = _case_title(net, lang)
     return title.strip() if isinstance(title, str) and title.strip() else None
 
 

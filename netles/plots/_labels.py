@@ -62,12 +62,15 @@ class _Segments:
                 for cy in range(int(y0 // _CELL), int(y1 // _CELL) + 1):
                     self.cells.setdefault((cx, cy), []).append(seg)
 
-    def hits(self, b) -> bool:
+    def count(self, b) -> int:
+        """How many segments cross the box."""
+        found = set()
         for cx in range(int(b[0] // _CELL), int(b[2] // _CELL) + 1):
             for cy in range(int(b[1] // _CELL), int(b[3] // _CELL) + 1):
-                if any(_segment_hits(seg, b) for seg in self.cells.get((cx, cy), ())):
-                    return True
-        return False
+                for seg in self.cells.get((cx, cy), ()):
+                    if seg not in found and _segment_hits(seg, b):
+                        found.add(seg)
+        return len(found)
 
 
 def label_variants(name: str, max_chars: int, font_size: float) -> tuple[str, ...]:
@@ -167,8 +170,8 @@ def place_labels(
     margin : float
         Extra pixels kept free around every label.
     lines : iterable of segments
-        Lines ``(x0, y0, x1, y1)`` a label should not cross (ties, lines to the client): tried
-        first at every position; a label goes over a line only where it fits no other way.
+        Lines ``(x0, y0, x1, y1)`` a label should not cross (ties, lines to the client): a label
+        takes the first free spot that crosses none, else the free spot that crosses the fewest.
 
     Returns
     -------
@@ -207,24 +210,23 @@ def place_labels(
         if wrap_px is not None and " " in text and "<br>" not in text and len(variants) == 1:
             variants.append(_two_lines(text, font_size))
         x, y = points[i]
-        placed = None
-        for avoid_lines in ((True, False) if segments.cells else (False,)):
-            for variant in variants:
-                for pos in positions:
-                    box = point_text_box(x, y, variant, pos, font_size, sizes[i])
-                    box = (box[0] - margin, box[1] - margin, box[2] + margin, box[3] + margin)
-                    if bounds is not None and not (box[0] >= bounds[0] and box[1] >= bounds[1]
-                                                   and box[2] <= bounds[2] and box[3] <= bounds[3]):
-                        continue
-                    if grid.hits(box, skip=marker_boxes[i]):
-                        continue
-                    if avoid_lines and segments.hits(box):
-                        continue
-                    placed = Placement(variant, pos, box)
+        # the first free spot that crosses no line; else the free spot that crosses the fewest
+        placed, fewest = None, None
+        for variant in variants:
+            for pos in positions:
+                box = point_text_box(x, y, variant, pos, font_size, sizes[i])
+                box = (box[0] - margin, box[1] - margin, box[2] + margin, box[3] + margin)
+                if bounds is not None and not (box[0] >= bounds[0] and box[1] >= bounds[1]
+                                               and box[2] <= bounds[2] and box[3] <= bounds[3]):
+                    continue
+                if grid.hits(box, skip=marker_boxes[i]):
+                    continue
+                crossed = segments.count(box) if segments.cells else 0
+                if fewest is None or crossed < fewest:
+                    placed, fewest = Placement(variant, pos, box), crossed
+                if crossed == 0:
                     break
-                if placed:
-                    break
-            if placed:
+            if fewest == 0:
                 break
         if placed:
             grid.add(placed.box)

@@ -216,6 +216,8 @@ def ecogram(net: EgoNetwork, *, lang: str = "nl", title: str | None = None, stro
         Longer names are put on two lines or shortened next to the dot (the hover has the full name).
     width, height : int, optional
         Size in pixels the figure is shown at (default 900 x 640); names are placed for this size.
+        Under about 560 pixels the drawing gets too small for its names: they are left out (the
+        hover keeps them) and, below about 480, the labels of the systems may touch.
     legend : {"auto", "right", "below"}
         Where the legend goes.
 
@@ -270,20 +272,35 @@ def ecogram(net: EgoNetwork, *, lang: str = "nl", title: str | None = None, stro
 
     # system names: above the circles in the upper half, below in the lower half, on two lines when
     # they are wider than the room between the circles
-    names = {}
+    names, name_y = {}, {}
     lf, sf = frame.font(LABEL_FONT), frame.font(SYSTEM_FONT)
     side = min(frame.plot_w, frame.plot_h)
     extent = EXTENT
-    for _ in range(4):  # the names take fixed pixels: grow the view until they fit in it
+    for _ in range(6):  # the names take fixed pixels: grow the view until they fit in it
         unit = side / (2 * extent)
-        need = extent
+        boxes = {}
         for system in SYSTEM:
             cx, cy = _system_centre(system)
             name = SYSTEM.label(system, lang) + (f" ({('niemand', 'nobody')[i]})" if counts[system] == 0 else f" ({counts[system]})")
             name = TS.wrap(name, max(2.2 * BUBBLE * unit, 130), sf, bold=True, max_lines=3)
             names[system] = name
-            w, h = TS.text_width(name, sf, bold=True) + 4, TS.text_height(name, sf) + 4
-            need = max(need, abs(cy) + BUBBLE + 0.08 + h / unit, abs(cx) + w / 2 / unit)
+            w, h = (TS.text_width(name, sf, bold=True) + 4) / unit, (TS.text_height(name, sf) + 4) / unit
+            above = cy >= -0.01
+            y = cy + BUBBLE + 0.08 if above else cy - BUBBLE - 0.08
+            boxes[system] = [cx - w / 2, y if above else y - h, cx + w / 2, y + h if above else y, above]
+        # the name over the top circle (and under the bottom one) moves out of the way of its neighbours'
+        for top, sides, up in (("family", ("friends", "care"), True), ("work", ("neighbourhood", "clubs"), False)):
+            b = boxes[top]
+            for other in sides:
+                o = boxes[other]
+                if b[0] < o[2] and o[0] < b[2] and b[1] < o[3] and o[1] < b[3]:
+                    shift = (o[3] + 0.05 - b[1]) if up else (o[1] - 0.05 - b[3])
+                    b[1] += shift
+                    b[3] += shift
+        need = extent
+        for system, (x0, y0, x1, y1, above) in boxes.items():
+            name_y[system] = y0 if above else y1
+            need = max(need, abs(y0), abs(y1), abs(x0), abs(x1))
         if need <= extent + 1e-6:
             break
         extent = need + 0.05
@@ -303,7 +320,7 @@ def ecogram(net: EgoNetwork, *, lang: str = "nl", title: str | None = None, stro
                            line=dict(color="#9E9E9E" if empty else "#546E7A", width=1.5, dash="dot" if empty else "solid"),
                            fillcolor="rgba(236,239,241,0.35)" if empty else "rgba(224,242,241,0.45)"))
         above = cy >= -0.01
-        y = cy + BUBBLE + 0.08 if above else cy - BUBBLE - 0.08
+        y = name_y[system]
         text = f"<b>{names[system]}</b>"
         annotations.append(dict(x=cx, y=y, text=text, showarrow=False, xanchor="center",
                                 yanchor="bottom" if above else "top", font=dict(size=sf, color="#37474F")))
@@ -360,13 +377,16 @@ def ecogram(net: EgoNetwork, *, lang: str = "nl", title: str | None = None, stro
                 x1, y1 = ux * (dist - BUBBLE) + pvx * o, uy * (dist - BUBBLE) + pvy * o
                 add_line(x0, y0, x1, y1, kind)
                 arrows({r.get("support_direction") for r in group}, x0, y0, x1, y1, ux, uy, kind)
-                # the three numbers of one system stand at different places along their lines
-                f = {"strong": 0.3, "weak": 0.55, "stressful": 0.8}[kind]
-                mx, my = x0 + (x1 - x0) * f + pvx * 0.2, y0 + (y1 - y0) * f + pvy * 0.2
-                annotations.append(dict(x=mx, y=my, text=str(len(group)), showarrow=False,
-                                        font=dict(size=11, color="#D55E00" if kind == "stressful" else "#263238"),
-                                        bgcolor="rgba(255,255,255,0.8)"))
-                obstacles.append(TB.annotation_box(*px(mx, my), str(len(group)), 11))
+                # the number of people on the line, at the first spot along it that is free
+                color = "#D55E00" if kind == "stressful" else "#263238"
+                for f in (0.6, 0.75, 0.45, 0.88, 0.3):
+                    mx, my = x0 + (x1 - x0) * f, y0 + (y1 - y0) * f
+                    box = TB.annotation_box(*px(mx, my), str(len(group)), 11)
+                    if not any(box[0] < o[2] and o[0] < box[2] and box[1] < o[3] and o[1] < box[3] for o in obstacles):
+                        annotations.append(dict(x=mx, y=my, text=str(len(group)), showarrow=False,
+                                                font=dict(size=11, color=color), bgcolor="rgba(255,255,255,0.85)"))
+                        obstacles.append(box)
+                        break
     for kind, style in styles.items():
         fig.add_trace(go.Scatter(x=paths[kind][0] or [None], y=paths[kind][1] or [None], mode="lines", line=style,
                                  name=STRENGTH.label(kind, lang), hoverinfo="skip", meta={"role": kind}))

@@ -549,6 +549,35 @@ def _bezier(p, q, c, n=24):
     return [pt[0] for pt in pts], [pt[1] for pt in pts]
 
 
+def _through(points, n=8):
+    """A path along ``points`` (straight between them), with ``n`` points per stretch."""
+    xs, ys = [], []
+    for (x0, y0), (x1, y1) in zip(points, points[1:]):
+        for k in range(n):
+            xs.append(x0 + (x1 - x0) * k / n)
+            ys.append(y0 + (y1 - y0) * k / n)
+    xs.append(points[-1][0])
+    ys.append(points[-1][1])
+    return xs, ys
+
+
+def _threaded_candidates(p, q, rows_between: dict[float, list[float]]):
+    """Paths from ``p`` to ``q`` (generations apart) through the gaps of the rows in between.
+
+    ``rows_between`` maps the y of each row between the two people to the x of its people; the
+    path crosses each of those rows halfway between two neighbours (or just beyond the row's ends).
+    """
+    ys = sorted(rows_between, reverse=p[1] > q[1])
+    gaps = set()
+    for y in ys:
+        xs = sorted(rows_between[y])
+        gaps.update((a + b) / 2 for a, b in zip(xs, xs[1:]))
+        gaps.update((xs[0] - STEP / 2, xs[-1] + STEP / 2))
+    mid = (p[0] + q[0]) / 2
+    for gx in sorted(gaps, key=lambda g: abs(g - mid)):
+        yield _through([p] + [(gx, y) for y in ys] + [q])
+
+
 def _route_candidates(p, q, same_row: bool):
     """Curves from person ``p`` to person ``q`` to choose from, straightest first.
 
@@ -600,6 +629,8 @@ def genogram(net: EgoNetwork, *, lang: str = "nl", title: str | None = None, sho
         longer name is shortened (the hover has the full name).
     width, height : int, optional
         Size in pixels the figure is shown at (default 900 x 640); names are placed for this size.
+        Under about 560 pixels the drawing gets too small for its names: they are left out (the
+        hover keeps them) and, below about 480, the labels of the generations may touch.
     legend : {"auto", "right", "below"}
         Where the legend goes.
 
@@ -700,9 +731,18 @@ def genogram(net: EgoNetwork, *, lang: str = "nl", title: str | None = None, sho
     col_px = max(TS.text_width(TS.wrap(n, 120, GEN_FONT), GEN_FONT) for n in gen_names.values()) + 12
     # room for names to the right of the rightmost people, in pixels
     right_px = 110
-    aspect = min(3.0, max(0.5, (y1 - y0) * MAX_UNIT / ((x1 - x0) * MAX_UNIT + col_px + right_px + 52)))
-    frame = make_frame(width, height, title=title, entries=entries, legend=legend, aspect=aspect,
-                       note=C.text("hidden_labels", lang, n=99, m=99))
+    # the legend goes where the people get the most room side by side (the names need width);
+    # the rows then take the height there is
+    note = C.text("hidden_labels", lang, n=99, m=99)
+    options = [make_frame(width, height, title=title, entries=entries, legend=side, aspect=None, note=note)
+               for side in (("right", "below") if legend == "auto" else (legend,))]
+
+    def room(f):
+        across = (f.plot_w - col_px - right_px - 30) / max(x1 - x0, STEP)
+        down = f.plot_h / (y1 - y0)
+        return (min(across, MAX_UNIT), min(down, MAX_UNIT))
+
+    frame = max(options, key=lambda f: (round(min(room(f)[0], 1.25 * room(f)[1]), 1), room(f)[1]))
     lf, gf = frame.font(LABEL_FONT), frame.font(GEN_FONT)
     col_px = max(TS.text_width(TS.wrap(n, 120 * gf / GEN_FONT, gf), gf) for n in gen_names.values()) + 12
     right_px = 110 * lf / LABEL_FONT
@@ -712,7 +752,7 @@ def genogram(net: EgoNetwork, *, lang: str = "nl", title: str | None = None, sho
     left_px = col_px + 44 / 2 + 8
     right_px += 44 / 2
     ux = max(1.0, min((frame.plot_w - left_px - right_px) / max(x1 - x0, STEP), MAX_UNIT))
-    uy = min(frame.plot_h / (y1 - y0), max(min(1.6 * ux, MAX_UNIT), 45.0))
+    uy = min(frame.plot_h / (y1 - y0), MAX_UNIT)
     xr = (x0 - left_px / ux, x0 - left_px / ux + frame.plot_w / ux)
     # centre the family in the room right of the generation names
     spare = frame.plot_w / ux - (left_px / ux + (x1 - x0) + right_px / ux)
@@ -758,71 +798,80 @@ def genogram(net: EgoNetwork, *, lang: str = "nl", title: str | None = None, sho
     family_segments = _segments(lines_x, lines_y, px)
     for sx, sy in status_traces.values():
         family_segments += _segments(sx, sy, px)
-    # names keep clear of the family lines and of the straight way of each relationship line
-    relation_ways = [(*px(*pos[r["a"]]), *px(*pos[r["b"]])) for r in family["relations"]] if show_relations else []
-    plot = (frame.left, frame.top, frame.left + frame.plot_w, frame.top + frame.plot_h)
-    variants = [label_variants(n, max_label_chars, lf) for n in names]
-    placements = place_labels(points, variants, font_size=lf, marker_sizes=sym_px + 10 * 0, footprints=foot,
-                              order=sorted(range(len(ids)), key=lambda k: (k != ego_k, members[ids[k]]["placeholder"], k)),
-                              obstacles=obstacles, bounds=plot, lines=family_segments + relation_ways,
-                              positions=("middle right", "middle left", "bottom right", "top right", "bottom left",
-                                         "top left", "bottom center", "top center"))
+    # names first (clear of the family lines and the straight way of each relationship line), then
+    # the relationship lines around them; then the names once more, clear of the lines as routed,
+    # and the lines once more around those names
+    soft_lines = [(*px(*pos[r["a"]]), *px(*pos[r["b"]])) for r in family["relations"]] if show_relations else []
+    for _round in range(2 if show_relations and family["relations"] and len(ids) * len(family["relations"]) <= 4000 else 1):
+        plot = (frame.left, frame.top, frame.left + frame.plot_w, frame.top + frame.plot_h)
+        variants = [label_variants(n, max_label_chars + 3, lf) for n in names]
+        placements = place_labels(points, variants, font_size=lf, marker_sizes=sym_px, footprints=foot,
+                                  order=sorted(range(len(ids)), key=lambda k: (k != ego_k, members[ids[k]]["placeholder"], k)),
+                                  obstacles=obstacles, bounds=plot, lines=family_segments + soft_lines,
+                                  positions=("middle right", "middle left", "bottom right", "top right", "bottom left",
+                                             "top left", "bottom center", "top center"))
 
-    # relationship lines: for each, the first curve that passes no symbol, no name, no other row
-    routed = []
-    if show_relations:
-        symbol_boxes = [(x - f, y - f, x + f, y + f) for (x, y), f in zip(points, foot)]
-        own_label = {k: p.box for k, p in enumerate(placements) if p is not None}
-        label_boxes = [(k, b) for k, b in own_label.items()] + [(None, b) for b in obstacles]
-        row_y = {g: px(0, -g * ROW)[1] for g in gens}
-        row_bands = {g: (y - sym_px / 2 - 2, y + sym_px / 2 + 2) for g, y in row_y.items()}
-        taken: list[list[tuple[float, float]]] = []
-        horizontal_family = [f for f in family_segments if abs(f[1] - f[3]) < 0.5]
-        for r in family["relations"]:
-            ka, kb = ids.index(r["a"]), ids.index(r["b"])
-            p, q = pos[r["a"]], pos[r["b"]]
-            ga, gb = members[r["a"]]["generation"], members[r["b"]]["generation"]
-            # where a curve may go: between the two rows, or (one row) just over it
-            if ga == gb:
-                lo, hi = row_y[ga] - 1.25 * uy - sym_px / 2, row_y[ga] + 2
-            else:
-                lo, hi = min(row_y[ga], row_y[gb]), max(row_y[ga], row_y[gb])
-            best, best_score = None, math.inf
-            # a large family (hundreds of people, research data) takes the first curve: choosing
-            # costs people x relations x curves checks
-            quick = len(ids) * len(family["relations"]) > 4000
-            for cx_, cy_ in _route_candidates(p, q, ga == gb):
-                # leave the two symbols out of the curve
-                keep = [k for k in range(len(cx_)) if math.hypot(cx_[k] - p[0], cy_[k] - p[1]) > HALF * 1.45
-                        and math.hypot(cx_[k] - q[0], cy_[k] - q[1]) > HALF * 1.45]
-                if len(keep) < 2:
-                    continue
-                cx_, cy_ = [cx_[k] for k in keep], [cy_[k] for k in keep]
-                pts = [px(x, y) for x, y in zip(cx_, cy_)]
-                segs = [(*pts[k], *pts[k + 1]) for k in range(len(pts) - 1)]
-                if quick:
-                    best = (cx_, cy_, segs)
-                    break
-                score = 0.0
-                score += 100 * sum(any(_hits(sg, b) for sg in segs) for k, b in enumerate(symbol_boxes) if k not in (ka, kb))
-                score += sum((6 if k in (ka, kb) else 20) for k, b in label_boxes if any(_hits(sg, b) for sg in segs))
-                score += 20 * sum(any(_hits(sg, (plot[0], band[0], plot[2], band[1])) for sg in segs)
-                                  for g, band in row_bands.items() if g not in (ga, gb))
-                if not all(plot[0] <= x <= plot[2] and plot[1] <= y <= plot[3] for x, y in pts):
-                    score += 1000
-                score += sum(1 for other in taken for sg in segs if any(_crosses(sg, o) for o in other))
-                # running along a family line hides it: count the points that lie on one
-                score += 2 * sum(1 for k in range(1, len(pts) - 1)
-                                 if abs(pts[k + 1][1] - pts[k - 1][1]) < 0.35 * abs(pts[k + 1][0] - pts[k - 1][0])
-                                 and any(_near(pts[k], f, 3.0) for f in horizontal_family))
-                score += sum(1 for _, y in pts if y < lo - 1 or y > hi + 1)
-                chord = max(math.dist(pts[0], pts[-1]), 1.0)
-                score += 10 * (sum(math.dist(pts[k], pts[k + 1]) for k in range(len(pts) - 1)) / chord - 1)
-                if score < best_score - 1e-9:
-                    best, best_score = (cx_, cy_, segs), score
-            if best is not None:
-                routed.append((r, best[0], best[1]))
-                taken.append(best[2])
+        # relationship lines: for each, the first curve that passes no symbol, no name, no other row
+        routed = []
+        if show_relations:
+            symbol_boxes = [(x - f, y - f, x + f, y + f) for (x, y), f in zip(points, foot)]
+            own_label = {k: p.box for k, p in enumerate(placements) if p is not None}
+            label_boxes = [(k, b) for k, b in own_label.items()] + [(None, b) for b in obstacles]
+            row_y = {g: px(0, -g * ROW)[1] for g in gens}
+            row_bands = {g: (y - sym_px / 2 - 2, y + sym_px / 2 + 2) for g, y in row_y.items()}
+            taken: list[list[tuple[float, float]]] = []
+            horizontal_family = [f for f in family_segments if abs(f[1] - f[3]) < 0.5]
+            for r in family["relations"]:
+                ka, kb = ids.index(r["a"]), ids.index(r["b"])
+                p, q = pos[r["a"]], pos[r["b"]]
+                ga, gb = members[r["a"]]["generation"], members[r["b"]]["generation"]
+                # where a curve may go: between the two rows, or (one row) just over it
+                if ga == gb:
+                    lo, hi = row_y[ga] - 1.25 * uy - sym_px / 2, row_y[ga] + 2
+                else:
+                    lo, hi = min(row_y[ga], row_y[gb]), max(row_y[ga], row_y[gb])
+                best, best_score = None, math.inf
+                # a large family (hundreds of people, research data) takes the first curve: choosing
+                # costs people x relations x curves checks
+                quick = len(ids) * len(family["relations"]) > 4000
+                between = {-g * ROW: [pos[m][0] for m in ids if members[m]["generation"] == g]
+                           for g in gens if min(ga, gb) < g < max(ga, gb)}
+                candidates = list(_route_candidates(p, q, ga == gb))
+                if between:
+                    candidates += list(_threaded_candidates(p, q, between))
+                for cx_, cy_ in candidates:
+                    # leave the two symbols out of the curve
+                    keep = [k for k in range(len(cx_)) if math.hypot(cx_[k] - p[0], cy_[k] - p[1]) > HALF * 1.45
+                            and math.hypot(cx_[k] - q[0], cy_[k] - q[1]) > HALF * 1.45]
+                    if len(keep) < 2:
+                        continue
+                    cx_, cy_ = [cx_[k] for k in keep], [cy_[k] for k in keep]
+                    pts = [px(x, y) for x, y in zip(cx_, cy_)]
+                    segs = [(*pts[k], *pts[k + 1]) for k in range(len(pts) - 1)]
+                    if quick:
+                        best = (cx_, cy_, segs)
+                        break
+                    score = 0.0
+                    score += 100 * sum(any(_hits(sg, b) for sg in segs) for k, b in enumerate(symbol_boxes) if k not in (ka, kb))
+                    score += sum((6 if k in (ka, kb) else 20) for k, b in label_boxes if any(_hits(sg, b) for sg in segs))
+                    score += 20 * sum(any(_hits(sg, (plot[0], band[0], plot[2], band[1])) for sg in segs)
+                                      for g, band in row_bands.items() if g not in (ga, gb))
+                    if not all(plot[0] <= x <= plot[2] and plot[1] <= y <= plot[3] for x, y in pts):
+                        score += 1000
+                    score += sum(1 for other in taken for sg in segs if any(_crosses(sg, o) for o in other))
+                    # running along a family line hides it: count the points that lie on one
+                    score += 2 * sum(1 for k in range(1, len(pts) - 1)
+                                     if abs(pts[k + 1][1] - pts[k - 1][1]) < 0.35 * abs(pts[k + 1][0] - pts[k - 1][0])
+                                     and any(_near(pts[k], f, 3.0) for f in horizontal_family))
+                    score += sum(1 for _, y in pts if y < lo - 1 or y > hi + 1)
+                    chord = max(math.dist(pts[0], pts[-1]), 1.0)
+                    score += 10 * (sum(math.dist(pts[k], pts[k + 1]) for k in range(len(pts) - 1)) / chord - 1)
+                    if score < best_score - 1e-9:
+                        best, best_score = (cx_, cy_, segs), score
+                if best is not None:
+                    routed.append((r, best[0], best[1]))
+                    taken.append(best[2])
+        soft_lines = [sg for segs in taken for sg in segs] if show_relations else []
 
     by_quality: dict[str, tuple[list, list]] = {}
     bars = ([], [])

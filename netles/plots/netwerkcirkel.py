@@ -438,13 +438,18 @@ def netwerkcirkel(
         e = EXTENT
         corners = {"family": (-e, e, "left", "top"), "society": (e, e, "right", "top"),
                    "fellow_clients": (-e, -e, "left", "bottom"), "professionals": (e, -e, "right", "bottom")}
+        # in a small drawing the names get a smaller font, so that two corners never meet (nor reach
+        # the ring names on the axis between them)
+        room = (e - 0.45) * unit - 8
+        sector_font = min([sf] + [max(8, int(sf * room / C.text_width(vocab.SECTOR.label(k, lang).upper(), sf, bold=True)))
+                                  for k in corners])
         for sector, (x, y, xa, ya) in corners.items():
             name = vocab.SECTOR.label(sector, lang).upper()
             annotations.append(dict(x=x, y=y, text=f"<b>{name}</b>", showarrow=False, xanchor=xa, yanchor=ya,
-                                    font=dict(size=sf, color="#424242"), name=f"sector_name:{sector}"))
+                                    font=dict(size=sector_font, color="#424242"), name=f"sector_name:{sector}"))
             if frame:
                 cx, cy = px(x, y)
-                obstacles.append(TB.annotation_box(cx, cy, f"<b>{name}</b>", sf, xanchor=xa, yanchor=ya))
+                obstacles.append(TB.annotation_box(cx, cy, f"<b>{name}</b>", sector_font, xanchor=xa, yanchor=ya))
 
         # the client
         ego_name = net.ego.get("name") if isinstance(net.ego.get("name"), str) and net.ego.get("name") else C.text("ego", lang)

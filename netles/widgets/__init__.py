@@ -12,18 +12,18 @@ from .selfcheck import *  # noqa: F401,F403
 from .lesson_widgets import *  # noqa: F401,F403
 from .quiz import *  # noqa: F401,F403
 from .moments import *  # noqa: F401,F403
-from .casekeuze import *  # noqa: F401,F403
-from .beleid import *  # noqa: F401,F403
-from .welkom import *  # noqa: F401,F403
-from .galerij import *  # noqa: F401,F403
+from .case_choice import *  # noqa: F401,F403
+from .policy import *  # noqa: F401,F403
+from .welcome import *  # noqa: F401,F403
+from .gallery import *  # noqa: F401,F403
 from .quality import *  # noqa: F401,F403
 from .loneliness import *  # noqa: F401,F403
 from .carer import *  # noqa: F401,F403
 from .triad import *  # noqa: F401,F403
 from . import editor, instruments, planner, forms, selfcheck, lesson_widgets, quiz, moments
-from . import casekeuze, beleid, welkom, galerij
+from . import case_choice, policy, welcome, gallery
 from . import quality, loneliness, carer, triad
 
 __all__ = [name for module in (editor, instruments, planner, forms, selfcheck, lesson_widgets, quiz, moments,
-                               casekeuze, beleid, welkom, galerij, quality, loneliness, carer, triad)
+                               case_choice, policy, welcome, gallery, quality, loneliness, carer, triad)
            for name in module.__all__]

@@ -36,7 +36,7 @@ from .. import datasets, scales, vocab
 from ..models.dynamics import CSI_LIMIT
 from ..moments import format_date
 from ..network import EgoNetwork
-from .beleid import ExerciseItem, choice_exercise
+from .policy import ExerciseItem, choice_exercise
 from .forms import carer_of, questionnaire_form
 from .quality import faded_between
 

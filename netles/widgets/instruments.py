@@ -124,10 +124,11 @@ class InstrumentState:
         self.instrument = instrument
         self.color_by = color_by or self.color_by
         draw = getattr(plots, instrument)
+        # drawn at the size the switcher shows it: netles.plots places the names for that size
         if instrument in COLORABLE:
-            self.figure = draw(self.network, color_by=self.color_by, lang=self.lang)
+            self.figure = draw(self.network, color_by=self.color_by, lang=self.lang, width=760, height=640)
         else:
-            self.figure = draw(self.network, lang=self.lang)
+            self.figure = draw(self.network, lang=self.lang, width=760, height=640)
         for callback in list(self._listeners):
             callback(self)
 

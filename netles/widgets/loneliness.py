@@ -47,7 +47,7 @@ import ipywidgets as W
 
 from .. import scales, vocab
 from ..network import EgoNetwork
-from .beleid import ExerciseItem, choice_exercise
+from .policy import ExerciseItem, choice_exercise
 from .forms import questionnaire_form
 
 __all__ = [

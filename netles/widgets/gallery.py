@@ -145,14 +145,15 @@ def instrument_card(net: EgoNetwork, instrument: str, lang: str = "nl", *, color
     if instrument not in GALLERY_INSTRUMENTS:
         raise ValueError(f"instrument must be one of {', '.join(GALLERY_INSTRUMENTS)}, not {instrument!r}")
     title = _figure_title(net, INSTRUMENTS[instrument][vocab.LANGUAGES.index(lang)], lang)
+    size = dict(width=780, height=600)  # the size shown below: the names are placed for it
     if instrument == "netwerkcirkel":
-        figure = plots.netwerkcirkel(net, color_by=color_by, show_ties=True, lang=lang, title=title)
+        figure = plots.netwerkcirkel(net, color_by=color_by, show_ties=True, lang=lang, title=title, **size)
     elif instrument == "ecogram":
-        figure = plots.ecogram(net, lang=lang, strong_max_circle=strong_max_circle, title=title)
+        figure = plots.ecogram(net, lang=lang, strong_max_circle=strong_max_circle, title=title, **size)
     elif instrument == "genogram":
-        figure = plots.genogram(net, lang=lang, title=title)
+        figure = plots.genogram(net, lang=lang, title=title, **size)
     else:
-        figure = plots.sociogram(net, color_by=color_by, seed=seed, lang=lang, title=title)
+        figure = plots.sociogram(net, color_by=color_by, seed=seed, lang=lang, title=title, **size)
     answer = _answer(net, instrument)
     box = W.VBox(layout=W.Layout(max_width="900px"))
     box.add_class("netles-instrument-card")

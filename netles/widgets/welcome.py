@@ -77,8 +77,9 @@ class FirstLookState:
         from ..datasets import case_title
 
         title = case_title(net, lang)
-        # The case's title, not its ego id, above the drawing (a student's own map has none).
-        self.figure = plots.netwerkcirkel(net, color_by="sector", show_ties=False, lang=lang,
+        # The case's title, not its ego id, above the drawing (a student's own map has none); drawn
+        # at the 760 x 560 first_look shows it, so the names are placed for that size.
+        self.figure = plots.netwerkcirkel(net, color_by="sector", show_ties=False, lang=lang, width=760, height=560,
                                           title=f"{'Netwerkcirkel' if lang == 'nl' else 'Network circle'} · {title}"
                                           if title else None)
 
