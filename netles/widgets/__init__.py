@@ -17,9 +17,14 @@ from .policy import *  # noqa: F401,F403
 from .welcome import *  # noqa: F401,F403
 from .gallery import *  # noqa: F401,F403
 from .research import *  # noqa: F401,F403
+from .quality import *  # noqa: F401,F403
+from .loneliness import *  # noqa: F401,F403
+from .carer import *  # noqa: F401,F403
+from .triad import *  # noqa: F401,F403
 from . import editor, instruments, planner, forms, selfcheck, lesson_widgets, quiz, moments
 from . import case_choice, policy, welcome, gallery, research
+from . import quality, loneliness, carer, triad
 
 __all__ = [name for module in (editor, instruments, planner, forms, selfcheck, lesson_widgets, quiz, moments,
-                               case_choice, policy, welcome, gallery, research)
+                               case_choice, policy, welcome, gallery, research, quality, loneliness, carer, triad)
            for name in module.__all__]
