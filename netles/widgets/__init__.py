@@ -16,9 +16,17 @@ from .casekeuze import *  # noqa: F401,F403
 from .beleid import *  # noqa: F401,F403
 from .welkom import *  # noqa: F401,F403
 from .galerij import *  # noqa: F401,F403
+from .strategies import *  # noqa: F401,F403
+from .roleplays import *  # noqa: F401,F403
+from .strengthening import *  # noqa: F401,F403
+from .resistance import *  # noqa: F401,F403
+from .unsafe_networks import *  # noqa: F401,F403
+from .meldcode import *  # noqa: F401,F403
 from . import editor, instruments, planner, forms, selfcheck, lesson_widgets, quiz, moments
 from . import casekeuze, beleid, welkom, galerij
+from . import strategies, roleplays, strengthening, resistance, unsafe_networks, meldcode
 
 __all__ = [name for module in (editor, instruments, planner, forms, selfcheck, lesson_widgets, quiz, moments,
-                               casekeuze, beleid, welkom, galerij)
+                               casekeuze, beleid, welkom, galerij, strategies, roleplays, strengthening,
+                               resistance, unsafe_networks, meldcode)
            for name in module.__all__]
