@@ -48,6 +48,7 @@ __all__ = [
     "intervention_over_time",
     "InterventionOverTimeState",
     "cases_with_moments",
+    "moments_chooser",
 ]
 
 _FAMILY = ("partner", "parent", "child", "sibling", "other_family")
@@ -474,6 +475,10 @@ _O = {
                    "met momenten: {cases}.",
                    "This case shows the network at one moment only, so there is no course to follow. Choose a case "
                    "with moments: {cases}."),
+    "elsewhere": ("De casus bovenaan, <i>{here}</i>, laat het netwerk op één moment zien. Dit onderdeel begint "
+                  "daarom bij <i>{there}</i>; je kunt hieronder ook een andere casus met momenten kiezen.",
+                  "The case at the top, <i>{here}</i>, shows the network at one moment only. So this part starts "
+                  "with <i>{there}</i>; below you can also choose another case with moments."),
     "same": ("Kies twee verschillende momenten om de veranderingen te lezen.",
              "Choose two different moments to read the changes."),
 }
@@ -493,6 +498,48 @@ def cases_with_moments() -> list[str]:
     True
     """
     return [name for name in datasets.case_names() if datasets.load_case(name).moments]
+
+
+def moments_chooser(casus: str, lang: str = "nl", default: str = "onveilig_netwerk"):
+    """A case chooser with only the cases that hold moments, for a section that follows a network over time.
+
+    It starts on ``casus`` when that case has moments, else on ``default``, and then says in one
+    sentence (with both titles) why it starts elsewhere.
+
+    Parameters
+    ----------
+    casus : str
+        The lesson's case.
+    lang : {"nl", "en"}
+    default : str
+        The case to start on when ``casus`` has no moments.
+
+    Returns
+    -------
+    (ipywidgets.VBox, CaseChoice)
+        The widget has ``note`` (HTML, empty when ``casus`` has moments) and ``chooser``.
+
+    Examples
+    --------
+    >>> widget, choice = moments_chooser("voorbeeld")
+    >>> choice.name, "Voorbeeldnetwerk" in widget.note.value
+    ('onveilig_netwerk', True)
+    >>> moments_chooser("pilot_netwerkversterking")[1].name
+    'pilot_netwerkversterking'
+    """
+    from .casekeuze import case_chooser
+
+    cases = cases_with_moments()
+    start = casus if casus in cases else default
+    box = W.VBox()
+    box.chooser, choice = case_chooser(start, lang=lang, cases=cases)
+    box.note = W.HTML()
+    if start != casus:
+        box.note.value = "<p style='line-height:1.45'>" + _o(
+            "elsewhere", lang, here=html.escape(datasets.case_title(datasets.load_case(casus), lang)),
+            there=html.escape(datasets.case_title(datasets.load_case(start), lang))) + "</p>"
+    box.children = [box.note, box.chooser]
+    return box, choice
 
 
 class InterventionOverTimeState:
