@@ -49,6 +49,7 @@ __all__ = [
     "InterventionOverTimeState",
     "cases_with_moments",
     "moments_chooser",
+    "pilot_skills",
 ]
 
 _FAMILY = ("partner", "parent", "child", "sibling", "other_family")
@@ -638,4 +639,48 @@ def intervention_over_time(net: EgoNetwork, lang: str = "nl"):
         state.refresh()
         box.reading.value = state.text
         box.children = [box.reading]
+    return box, state
+
+
+# ------------------------------------------------------------------------------ the pilot
+
+def pilot_skills(lang: str = "nl", case: str = "pilot_netwerkversterking"):
+    """The pilot of the source texts, before and after, with its four trained skills.
+
+    Shows the case's title and vignette (:func:`netles.datasets.case_title`,
+    :func:`netles.datasets.case_vignette`) and :func:`netles.widgets.lesson_widgets.pilot_skills_widget`
+    on the case's two moments, named by its ``pilot`` block (``before``, ``after``). In that widget a
+    contact picked up again counts as reanimeren, not as onderhouden: maintaining shows in what stays.
+
+    Parameters
+    ----------
+    lang : {"nl", "en"}
+    case : str
+        A case with a ``pilot`` block.
+
+    Returns
+    -------
+    (ipywidgets.VBox, LessonState)
+        The widget has ``card`` (HTML) and ``skills`` (the pilot widget); the state is the pilot
+        widget's (``result["changes"]``, ``result["kept"]``).
+
+    Examples
+    --------
+    >>> widget, state = pilot_skills()
+    >>> state.result["changes"]["revive"], state.result["kept"], "Gerda" in widget.card.value
+    (2, 4, True)
+    """
+    from .lesson_widgets import pilot_skills_widget
+
+    net = datasets.load_case(case)
+    block = net.extra.get("pilot") or {}
+    before = net.moment(block.get("before", net.moments[0].label))
+    after = net.moment(block.get("after", net.moments[-1].label))
+    box = W.VBox(layout=W.Layout(max_width="900px"))
+    box.add_class("netles-pilot")
+    box.card = W.HTML(f"<div style='border-left:3px solid #4c78a8;padding:2px 10px;margin:4px 0;line-height:1.45'>"
+                      f"<b>{html.escape(datasets.case_title(net, lang))}</b><br>"
+                      f"{html.escape(datasets.case_vignette(net, lang))}</div>")
+    box.skills, state = pilot_skills_widget(before, after, lang=lang)
+    box.children = [box.card, box.skills]
     return box, state
