@@ -12,7 +12,7 @@ The widget computes nothing: it only shows :data:`ROLEPLAYS` and what was ticked
 References
 ----------
 .. [1] Admiraal, L. (2016). *Sociale netwerken. Docentenhandreiking*, theme 4, assignments 1 and 7
-   (assignment 7 taken from Heessels, M. e.a. (2015), *Eenzaam ben je niet alleen*).
+   (assignment 7 taken from *Eenzaam ben je niet alleen*, Heessels e.a. 2015).
 """
 from __future__ import annotations
 
