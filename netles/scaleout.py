@@ -85,10 +85,10 @@ def split_dataset(ds: Dataset, egos_per_partition: int = 50_000) -> list[Dataset
     Examples
     --------
     >>> from netles import datasets
-    >>> nets = [datasets.load_case(n).with_ego(ego_id=n) for n in ("voorbeeld", "pilot_voor", "pilot_na")]
+    >>> nets = [datasets.load_case(n).with_ego(ego_id=n) for n in ("voorbeeld", "ggz_naar_huis", "senior_55plus")]
     >>> parts = split_dataset(Dataset.from_networks(nets), egos_per_partition=2)
     >>> [p.ego_ids for p in parts]
-    [['voorbeeld', 'pilot_voor'], ['pilot_na']]
+    [['voorbeeld', 'ggz_naar_huis'], ['senior_55plus']]
     """
     if egos_per_partition < 1:
         raise ValueError("egos_per_partition must be at least 1")

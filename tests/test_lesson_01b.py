@@ -9,7 +9,7 @@ import pytest
 from lessonkit import run_and_probe
 from lessons1kit import NOTEBOOKS, interactive_concepts, markdown_text, missing_topics, plan_rows, run_matrix
 from netles import datasets
-from netles.widgets.beleid import POLICY_TOPICS
+from netles.widgets.policy import POLICY_TOPICS
 
 NAME = "01b_wet_en_beleid"
 

@@ -490,9 +490,7 @@ def matrix_notebook(path: Path, variants: list[dict]):
 _EXECUTED: dict[str, nbformat.NotebookNode] = {}
 
 # Dutch that English mode still shows, by owner; strict, so a mark goes when it is fixed.
-_CARE_NEEDS = ("the cases' care needs have Dutch text only (carer.care_needs[].need, no need_en: data/cases, branch "
-               "cases), shown as they are by the kanteling exercise (netles/widgets/forms.py, branch widget-fixes)")
-SHOWS_DUTCH = {"01a": _CARE_NEEDS, "01b": _CARE_NEEDS + " and 01b's care-hours table (lessons-1)"}
+SHOWS_DUTCH: dict[str, str] = {}  # the care needs now carry need_en (cases) and the kanteling exercise shows it
 
 
 def shows_keys() -> list:

@@ -2,15 +2,12 @@
 from __future__ import annotations
 
 import itertools
-import json
 import math
 import random
 
-import numpy as np
 import plotly.graph_objects as go
 import pytest
 
-import netles
 from netles import EgoNetwork, ValidationError, datasets, quality_profile, vocab
 from netles.plots import (
     REFERENCE_MILD_ID,

@@ -41,7 +41,8 @@ def _draw(instrument, case, size, lang="nl"):
 @pytest.mark.parametrize("case", CASES)
 @pytest.mark.parametrize("instrument", list(INSTRUMENTS))
 def test_no_label_overlaps_or_sticks_out(case, instrument):
-    for size in SIZE_LIST:
+    # the colourings of the netwerkcirkel only change the legend: two sizes are enough for them
+    for size in SIZE_LIST if instrument in ("netwerkcirkel", "ecogram", "genogram", "sociogram") else SIZE_LIST[:3:2]:
         fig = _draw(instrument, case, size)
         assert (fig.layout.width, fig.layout.height) == size
         assert text_problems(fig) == [], (case, instrument, size)

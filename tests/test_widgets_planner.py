@@ -188,3 +188,16 @@ def test_handout_is_saved_next_to_the_notebook_with_its_full_path_as_a_link(voor
     widget.export_button.click()
     assert (tmp_path / "elders" / "mijn_plan.html").is_file()
     assert "elders/mijn_plan.html" in widget.message.value
+
+
+@pytest.mark.parametrize("case", ["multiprobleem_buurman", "mantelval_dochter"])
+def test_maps_are_drawn_at_the_size_they_are_shown_with_no_label_problems(case):
+    # The maps were drawn for 900 px and then squeezed to 420 px, so names landed on each other.
+    from netles.plots.textboxes import text_problems
+
+    widget, state = radio_planner(datasets.load_case(case))
+    for output in (widget.before, widget.after):
+        shown = output.outputs[0]["data"]["application/vnd.plotly.v1+json"]["layout"]
+        assert (shown["width"], shown["height"]) == (600, 600)
+    assert state.figure_before.layout.width == 600
+    assert text_problems(state.figure_before) == []

@@ -18,6 +18,5 @@ from .netles_json import network_from_json, read_network, write_network
 from .read import read_dataset
 from .write import write_dataset
 
-from ..anonymise import anonymise
 
-__all__ = ["atomic_write_bytes", "atomic_write_text", "network_from_json", "read_network", "write_network", "read_dataset", "write_dataset", "anonymise"]
+__all__ = ["atomic_write_bytes", "atomic_write_text", "network_from_json", "read_network", "write_network", "read_dataset", "write_dataset"]

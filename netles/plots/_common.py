@@ -1,18 +1,15 @@
-"""Shared pieces of the netles figures: labels, colours, hover texts and label placement.
+"""Shared pieces of the netles figures: labels, colours, hover texts, the case title.
 
-Every figure in :mod:`netles.plots` is drawn at a fixed size with equal axis scales, so that a
-distance in data units maps to a known number of pixels. That is what lets the figures check, before
-drawing, whether a name label fits next to its marker without covering another label or marker
-(:func:`fit_labels`): a label that does not fit is left out of the picture and stays in the hover.
+Where texts go is worked out in :mod:`netles.plots.textboxes` (boxes in pixels),
+:mod:`netles.plots._labels` (names next to markers) and :mod:`netles.plots._frame` (title, legend,
+drawing), with the text sizes of :mod:`netles.plots.textsize`.
 """
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
-import plotly.graph_objects as go
 
 from .. import vocab
 
@@ -26,10 +23,7 @@ __all__ = [
     "category_colors",
     "alter_hover",
     "short_name",
-    "LabelBox",
-    "fit_labels",
     "marker_boxes",
-    "base_layout",
     "case_title",
     "FONT",
 ]
@@ -37,9 +31,6 @@ __all__ = [
 from .textboxes import ASCENT, DESCENT  # noqa: E402  (re-exported for the figure modules)
 from .textsize import FONT, LINE_HEIGHT, text_width  # noqa: E402
 
-# Average glyph width as a share of the font size, for the old fixed-size helpers below
-# (fit_labels, base_layout); the figures themselves measure text with netles.plots.textsize.
-CHAR_WIDTH = 0.6
 
 # Fields that have no vocabulary but do appear in hovers and legends.
 _FIELD_LABELS = {
@@ -279,141 +270,9 @@ def alter_hover(record: Mapping, lang: str = "nl", extra: Sequence[tuple[str, st
     return "<br>".join(lines)
 
 
-@dataclass(frozen=True)
-class LabelBox:
-    """A text label's box in data units (``x0 < x1``, ``y0 < y1``) and its plotly text position."""
-
-    x0: float
-    y0: float
-    x1: float
-    y1: float
-    position: str
-
-    def overlaps(self, other: "LabelBox | tuple") -> bool:
-        ox0, oy0, ox1, oy1 = other[:4] if isinstance(other, tuple) else (other.x0, other.y0, other.x1, other.y1)
-        return self.x0 < ox1 and ox0 < self.x1 and self.y0 < oy1 and oy0 < self.y1
-
-
-def _label_box(x: float, y: float, label: str, position: str, unit: float, font_size: float, radius: float) -> LabelBox:
-    w = len(label) * font_size * CHAR_WIDTH / unit
-    h = font_size * LINE_HEIGHT / unit
-    gap = radius + 3 / unit  # plotly leaves about 3 px between marker and text
-    if position == "middle right":
-        return LabelBox(x + gap, y - h / 2, x + gap + w, y + h / 2, position)
-    if position == "middle left":
-        return LabelBox(x - gap - w, y - h / 2, x - gap, y + h / 2, position)
-    if position == "top center":
-        return LabelBox(x - w / 2, y + gap, x + w / 2, y + gap + h, position)
-    if position == "bottom center":
-        return LabelBox(x - w / 2, y - gap - h, x + w / 2, y - gap, position)
-    raise ValueError(position)
-
-
 def marker_boxes(xs: Sequence[float], ys: Sequence[float], radius: float) -> list[tuple]:
     """Square boxes (x0, y0, x1, y1) around round markers of ``radius`` data units."""
     return [(x - radius, y - radius, x + radius, y + radius) for x, y in zip(xs, ys)]
-
-
-def fit_labels(
-    xs: Sequence[float],
-    ys: Sequence[float],
-    labels: Sequence[str],
-    *,
-    unit: float,
-    font_size: float,
-    radius: float,
-    order: Sequence[int] | None = None,
-    obstacles: Iterable[tuple] = (),
-    bounds: tuple[float, float, float, float] | None = None,
-    positions: Sequence[str] = ("middle right", "middle left", "bottom center", "top center"),
-) -> list[LabelBox | None]:
-    """Place name labels next to markers so that no two labels and no label and marker overlap.
-
-    Labels are tried in ``order`` (the most important first), each at the first of ``positions``
-    where its box is free of every marker, every label placed before it, every obstacle box and
-    inside ``bounds``. A label that fits nowhere gets ``None``: the figure leaves it out and
-    keeps the name in the hover.
-
-    Parameters
-    ----------
-    xs, ys : sequence of float
-        Marker centres in data units.
-    labels : sequence of str
-        The text of each label.
-    unit : float
-        Pixels per data unit (the figure has equal axis scales).
-    font_size : float
-        Font size in pixels.
-    radius : float
-        Marker radius in data units.
-    order : sequence of int, optional
-        Priority of the labels (default: as given).
-    obstacles : iterable of tuple
-        Further boxes ``(x0, y0, x1, y1)`` to keep free (titles, ring names).
-    bounds : tuple, optional
-        ``(x0, y0, x1, y1)``: labels must lie inside.
-    positions : sequence of str
-        Plotly text positions to try.
-
-    Returns
-    -------
-    list of LabelBox or None
-
-    Examples
-    --------
-    >>> boxes = fit_labels([0, 0.3], [0, 0], ["Anja", "Bram"], unit=100, font_size=10, radius=0.05)
-    >>> [b.position for b in boxes]
-    ['middle left', 'middle right']
-    """
-    taken: list[tuple] = list(obstacles)
-    markers = marker_boxes(xs, ys, radius)
-    out: list[LabelBox | None] = [None] * len(labels)
-    for i in order if order is not None else range(len(labels)):
-        if not labels[i]:
-            continue
-        for pos in positions:
-            box = _label_box(xs[i], ys[i], labels[i], pos, unit, font_size, radius)
-            if bounds is not None and not (
-                box.x0 >= bounds[0] and box.y0 >= bounds[1] and box.x1 <= bounds[2] and box.y1 <= bounds[3]
-            ):
-                continue
-            if any(box.overlaps(m) for j, m in enumerate(markers) if j != i):
-                continue
-            if any(box.overlaps(t) for t in taken):
-                continue
-            out[i] = box
-            taken.append((box.x0, box.y0, box.x1, box.y1))
-            break
-    return out
-
-
-def base_layout(fig: go.Figure, *, width: int, height: int, margin: dict, xrange: Sequence[float],
-                yrange: Sequence[float], title: str | None = None, legend_title: str | None = None,
-                lang: str = "nl") -> go.Figure:
-    """Fix size, margins and equal, hidden axes, so one data unit is a known number of pixels.
-
-    For a figure of fixed geometry; the instruments use :func:`netles.plots._frame.make_frame`,
-    which works out the margins from the title and legend for the size the figure is shown at.
-    """
-    fig.update_layout(
-        width=width,
-        height=height,
-        margin=margin,
-        autosize=False,
-        template="netles" if lang == "nl" else "netles_en",
-        separators=",." if lang == "nl" else ".,",
-        font=dict(family=FONT, size=13, color="#222222"),
-        title=dict(text=title, x=0.02, xanchor="left", font=dict(size=18)) if title else None,
-        hovermode="closest",
-        hoverlabel=dict(bgcolor="white", font=dict(family=FONT, size=13)),
-        legend=dict(title=dict(text=legend_title) if legend_title else None, itemsizing="constant",
-                    x=1.01, xanchor="left", y=1, yanchor="top", font=dict(size=13)),
-        plot_bgcolor="white",
-        dragmode="pan",
-    )
-    fig.update_xaxes(range=list(xrange), visible=False, fixedrange=False, constrain="domain")
-    fig.update_yaxes(range=list(yrange), visible=False, scaleanchor="x", scaleratio=1, constrain="domain")
-    return fig
 
 
 def pairwise_min_distance(xs: Sequence[float], ys: Sequence[float]) -> float:

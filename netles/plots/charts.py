@@ -72,11 +72,11 @@ def support_chart(net: EgoNetwork, *, lang: str = "nl", width: int = 640, height
 _CARER = {
     "title": ("Belasting van de mantelzorger", "Load of the family carer"),
     "month": ("maand", "month"),
-    "load": ("belasting mantelzorger", "carer's load"),
+    "load": ("belasting (draaglast / draagkracht)", "load (strain / capacity)"),
     "network": ("eigen netwerk mantelzorger (personen)", "carer's own network (people)"),
-    "limit": ("grens: overbelast", "limit: overloaded"),
-    "mantelval": ("mantelval", "carer breakdown"),
-    "load_axis": ("belasting (1 = grens)", "load (1 = limit)"),
+    "limit": ("grens: wat de mantelzorger kan dragen", "limit: what the carer can carry"),
+    "mantelval": ("mantelval", "carer breakdown (mantelval)"),
+    "load_axis": ("belasting (1 = draagkracht)", "load (1 = capacity)"),
     "network_axis": ("personen", "people"),
 }
 

@@ -8,7 +8,7 @@ Placement is deterministic and overlap-free: the alters of one cell fill one or 
 ring, evenly spread over the quadrant, in the order of the network file. The spacing is the largest
 (up to a maximum) at which the cell's alters fit; dots stay half a spacing away from every ring
 and quadrant border, so dots in neighbouring cells never touch either. Names are shown next to the
-dots where they fit (see :func:`netles.plots._common.fit_labels`); the others stay in the hover,
+dots where they fit (see :func:`netles.plots._labels.place_labels`); the others stay in the hover,
 and a note under the figure says how many.
 
 References

@@ -12,10 +12,10 @@ from .selfcheck import *  # noqa: F401,F403
 from .lesson_widgets import *  # noqa: F401,F403
 from .quiz import *  # noqa: F401,F403
 from .moments import *  # noqa: F401,F403
-from .casekeuze import *  # noqa: F401,F403
-from .beleid import *  # noqa: F401,F403
-from .welkom import *  # noqa: F401,F403
-from .galerij import *  # noqa: F401,F403
+from .case_choice import *  # noqa: F401,F403
+from .policy import *  # noqa: F401,F403
+from .welcome import *  # noqa: F401,F403
+from .gallery import *  # noqa: F401,F403
 from .strategies import *  # noqa: F401,F403
 from .roleplays import *  # noqa: F401,F403
 from .strengthening import *  # noqa: F401,F403
@@ -23,10 +23,10 @@ from .resistance import *  # noqa: F401,F403
 from .unsafe_networks import *  # noqa: F401,F403
 from .meldcode import *  # noqa: F401,F403
 from . import editor, instruments, planner, forms, selfcheck, lesson_widgets, quiz, moments
-from . import casekeuze, beleid, welkom, galerij
+from . import case_choice, policy, welcome, gallery
 from . import strategies, roleplays, strengthening, resistance, unsafe_networks, meldcode
 
 __all__ = [name for module in (editor, instruments, planner, forms, selfcheck, lesson_widgets, quiz, moments,
-                               casekeuze, beleid, welkom, galerij, strategies, roleplays, strengthening,
+                               case_choice, policy, welcome, gallery, strategies, roleplays, strengthening,
                                resistance, unsafe_networks, meldcode)
            for name in module.__all__]

@@ -30,7 +30,6 @@ import datetime
 import errno
 import hashlib
 import html
-import inspect
 import json
 import os
 import re
@@ -1097,27 +1096,18 @@ EDITOR_FIGURE_SIZE = (900, 700)
 takes a size: with the form beside it, it fits a 1366 x 768 screen and names are placed for it."""
 
 
-def _netwerkcirkel(network: EgoNetwork, lang: str):
+def _netwerkcirkel(network: EgoNetwork, lang: str, size: tuple[int, int] = EDITOR_FIGURE_SIZE):
+    """A netwerkcirkel with its ties, drawn at the size it is shown (names placed for that size)."""
     from ..plots import netwerkcirkel
 
     # Ties are drawn: the editor is where the student ticks who knows whom.
-    return netwerkcirkel(network, lang=lang, show_ties=True)
-
-
-def _sized_netwerkcirkel() -> bool:
-    from ..plots import netwerkcirkel
-
-    return "width" in inspect.signature(netwerkcirkel).parameters
+    width, height = size
+    return netwerkcirkel(network, lang=lang, show_ties=True, width=width, height=height)
 
 
 def _editor_drawing(network: EgoNetwork, lang: str):
     """The editor's netwerkcirkel, drawn at the size it is shown (names placed for that size)."""
-    from ..plots import netwerkcirkel
-
-    if _sized_netwerkcirkel():
-        width, height = EDITOR_FIGURE_SIZE
-        return netwerkcirkel(network, lang=lang, show_ties=True, width=width, height=height)
-    return netwerkcirkel(network, lang=lang, show_ties=True)
+    return _netwerkcirkel(network, lang)
 
 
 def figure_output(figure, output: W.Output | None = None, height: int | None = None, width: int | None = None,
@@ -1166,14 +1156,8 @@ def figure_output(figure, output: W.Output | None = None, height: int | None = N
 
 
 def _show_editor_figure(figure, output: W.Output) -> None:
-    """The editor's netwerkcirkel at a readable size: as drawn when it was drawn for its size, else
-    (a fixed-size drawing) at its own plot size with the legend below, never shrunk."""
-    if _sized_netwerkcirkel() or not figure.layout.width:
-        figure_output(figure, output)
-        return
-    margin = figure.layout.margin
-    width = int(figure.layout.width - (margin.r or 0) - (margin.l or 0) + 30)
-    figure_output(figure, output, width=width, height=int(figure.layout.height + 110), legend_below=True)
+    """Show the editor's netwerkcirkel as drawn: it was drawn for its size, so it is never resized."""
+    figure_output(figure, output)
 
 
 def profile_html(profile: pd.Series, lang: str = "nl", keys=PROFILE_KEYS) -> str:

@@ -192,18 +192,10 @@ def _num(value: float, digits: int, lang: str) -> str:
 
 
 _CARER = {
-    "title": ("Belasting van de mantelzorger", "Load of the family carer"),
     "care_need": ("Zorg door de mantelzorger (uur/week)", "Care by the carer (hours/week)"),
     "respite": ("Respijtzorg", "Respite care"),
     "shared": ("Taken die anderen overnemen", "Tasks others take over"),
     "steps": ("Maanden vooruit", "Months ahead"),
-    "month": ("maand", "month"),
-    "load": ("belasting (draaglast / draagkracht)", "load (strain / capacity)"),
-    "network": ("eigen netwerk mantelzorger (personen)", "carer's own network (people)"),
-    "limit": ("grens: wat de mantelzorger kan dragen", "limit: what the carer can carry"),
-    "mantelval": ("mantelval", "carer breakdown (mantelval)"),
-    "load_axis": ("belasting (1 = draagkracht)", "load (1 = capacity)"),
-    "network_axis": ("personen", "people"),
     "from_case": ("Startwaarden uit de casus: {what}.", "Starting values from the case: {what}."),
     "model": ("Een lesmodel, geen voorspelling: mantelval heet hier een belasting die {n} maanden achter elkaar "
               "boven de draagkracht ligt.",
@@ -454,33 +446,10 @@ class CarerLoadState:
         return " ".join(parts)
 
     def _figure(self) -> go.Figure:
-        t, lang = self.table, self.lang
-        fig = go.Figure()
-        fig.add_trace(go.Scatter(x=t["step"], y=t["carer_load"], name=_c("load", lang), mode="lines+markers",
-                                 line={"color": "#b2182b", "width": 3}))
-        fig.add_trace(go.Scatter(x=t["step"], y=t["carer_network_size"], name=_c("network", lang), yaxis="y2",
-                                 mode="lines", line={"color": "#2166ac", "width": 2, "shape": "hv"}))
-        fig.add_hline(y=1, line={"dash": "dash", "color": "#555"}, annotation_text=_c("limit", lang),
-                      annotation_position="top left")
-        if self.mantelval_step is not None:
-            fig.add_vline(x=self.mantelval_step, line={"dash": "dot", "color": "#b2182b"},
-                          annotation_text=f"{_c('mantelval', lang)} ({_c('month', lang)} {self.mantelval_step})",
-                          annotation_position="top right")
-        top = max(float(t["carer_load"].max()) * 1.1, 1.5)
-        people = max(int(self.carer_network), 1)
-        fig.update_layout(
-            title={"text": _c("title", lang)}, width=640, height=380, margin={"l": 60, "r": 60, "t": 50, "b": 50},
-            template="plotly_white", separators=",." if lang == "nl" else ".,",
-            # whole months and whole people on the axes
-            xaxis={"title": {"text": _c("month", lang)}, "range": [0, max(self.steps, 1)], "tick0": 0,
-                   "dtick": 1 if self.steps <= 12 else (3 if self.steps <= 36 else 6)},
-            yaxis={"title": {"text": _c("load_axis", lang)}, "range": [0, top]},
-            yaxis2={"title": {"text": _c("network_axis", lang)}, "overlaying": "y", "side": "right",
-                    "range": [0, people * 1.1], "showgrid": False, "tick0": 0, "dtick": max(1, round(people / 6)),
-                    "tickformat": "d"},
-            legend={"orientation": "h", "x": 0, "y": -0.18}, font={"family": "Arial, Helvetica, sans-serif"},
-        )
-        return fig
+        from ..plots import carer_load_chart
+
+        return carer_load_chart(self.table, lang=self.lang, steps=self.steps, carer_network=int(self.carer_network),
+                                mantelval_step=self.mantelval_step)
 
 
 def _case_title(net: EgoNetwork, lang: str) -> str:

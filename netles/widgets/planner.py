@@ -77,6 +77,12 @@ def _name(action: str, lang: str) -> str:
     return INTERVENTION_LABELS[action][vocab.LANGUAGES.index(lang)]
 
 
+PLANNER_FIGURE_SIZE = (600, 600)
+"""Width and height (pixels) of the planner's before and after netwerkcirkels: the app size of
+:data:`netles.plots.SIZES`, drawn for that size so names stay readable (they wrap below the controls
+on a 1366 x 768 screen)."""
+
+
 class PlannerState:
     """What the planner holds: the plan so far and the intervention being tried.
 
@@ -141,9 +147,9 @@ class PlannerState:
 
     def _draw(self) -> None:
         now = self.plan.after
-        self.figure_before = _netwerkcirkel(now, self.lang)
+        self.figure_before = _netwerkcirkel(now, self.lang, PLANNER_FIGURE_SIZE)
         after = self.preview.network if self.preview is not None else now
-        self.figure_after = _netwerkcirkel(after, self.lang) if self.preview is not None else self.figure_before
+        self.figure_after = _netwerkcirkel(after, self.lang, PLANNER_FIGURE_SIZE) if self.preview is not None else self.figure_before
         before_p, after_p = quality_profile(now), quality_profile(after)
         keys = list(PLAN_PROFILE_KEYS)
         self.comparison = pd.DataFrame({"before": before_p[keys], "after": after_p[keys], "change": after_p[keys] - before_p[keys]})
@@ -348,8 +354,8 @@ class _PlannerWidget(W.VBox):
         self.explanation.add_class("netles-explanation")
         self.add_button = W.Button(description=_t("add", lang), button_style="primary", icon="plus", layout=_layout("200px"))
         self.undo_button = W.Button(description=_t("undo", lang), layout=_layout("200px"))
-        self.before = W.Output(layout=_layout("430px"))
-        self.after = W.Output(layout=_layout("430px"))
+        self.before = W.Output(layout=_layout(f"{PLANNER_FIGURE_SIZE[0] + 10}px"))
+        self.after = W.Output(layout=_layout(f"{PLANNER_FIGURE_SIZE[0] + 10}px"))
         self.comparison = W.HTML()
         self.steps = W.HTML()
         self.goal = W.Dropdown(
@@ -510,8 +516,8 @@ class _PlannerWidget(W.VBox):
             self.refresh_choices()
             self.on_choice()
             return
-        figure_output(state.figure_before, self.before, height=420, width=420, legend_below=True)
-        figure_output(state.figure_after, self.after, height=420, width=420, legend_below=True)
+        figure_output(state.figure_before, self.before)
+        figure_output(state.figure_after, self.after)
         self.comparison.value = _comparison_html(state.comparison, self.lang)
         if state.preview is not None:
             self.explanation.value = f"<div style='background:#eef6ee;padding:4px'>{html.escape(state.preview.explanation(self.lang))}</div>"

@@ -528,7 +528,7 @@ def moments_chooser(casus: str, lang: str = "nl", default: str = "onveilig_netwe
     >>> moments_chooser("pilot_netwerkversterking")[1].name
     'pilot_netwerkversterking'
     """
-    from .casekeuze import case_chooser
+    from . import case_chooser  # through the package: the module's name is not ours to rely on
 
     cases = cases_with_moments()
     start = casus if casus in cases else default

@@ -1,4 +1,4 @@
-"""The theme 1 exercises (netles.widgets.beleid): nothing pre-filled, feedback only after "Controleer",
+"""The theme 1 exercises (netles.widgets.policy): nothing pre-filled, feedback only after "Controleer",
 case text from the case, English labels; driven without a browser."""
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pytest
 
 from netles import datasets, metrics, scales, vocab
 from netles.network import EgoNetwork
-from netles.widgets import beleid
-from netles.widgets.beleid import (ExerciseItem, choice_exercise, keukentafel_roleplay, policy_exercise,
+from netles.widgets import policy
+from netles.widgets.policy import (ExerciseItem, choice_exercise, keukentafel_roleplay, policy_exercise,
                                    quality_of_life_exercise, support_system_exercise, who_carries_most)
 
 CASES = datasets.case_names()
@@ -88,7 +88,7 @@ def test_relations_and_inclusion_depend_on_the_network_directly_and_hardly_is_ne
     assert state.n_right == 3
     assert state.feedback["material"][0] is False
     assert "handreiking" in widget.feedback["rights"].value
-    assert set(beleid.QUALITY_OF_LIFE_DOMAINS) == {"emotional", "relations", "material", "development", "physical",
+    assert set(policy.QUALITY_OF_LIFE_DOMAINS) == {"emotional", "relations", "material", "development", "physical",
                                                    "self_determination", "inclusion", "rights"}
 
 
@@ -140,7 +140,7 @@ def test_support_system_feedback_and_english_relation_labels():
 
 # -- the Dutch frame --------------------------------------------------------------------------
 
-@pytest.mark.parametrize("topic", list(beleid.POLICY_TOPICS))
+@pytest.mark.parametrize("topic", list(policy.POLICY_TOPICS))
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_every_policy_exercise_starts_empty_and_can_be_answered_fully(topic, lang):
     widget, state = policy_exercise(topic, lang=lang)
@@ -153,7 +153,7 @@ def test_every_policy_exercise_starts_empty_and_can_be_answered_fully(topic, lan
 
 
 def test_policy_facts_the_lesson_teaches():
-    items = {t: {i.key: i.accepted for i in spec["items"]} for t, spec in beleid.POLICY_TOPICS.items()}
+    items = {t: {i.key: i.accepted for i in spec["items"]} for t, spec in policy.POLICY_TOPICS.items()}
     assert items["decentralisaties"]["wijkverpleging"] == {"zvw"} and items["decentralisaties"]["wlz"] == {"wlz"}
     assert items["decentralisaties"]["respijt"] == {"wmo"} and items["decentralisaties"]["jeugd"] == {"jeugdwet"}
     assert items["familiegroepsplan"]["schrijft"] == {"false"} and items["familiegroepsplan"]["prive"] == {"true"}

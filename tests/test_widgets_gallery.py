@@ -7,7 +7,7 @@ import pytest
 from netles import datasets, metrics, quality_profile
 from netles.network import EgoNetwork
 from netles.widgets import first_look, instrument_card, reference_note, reference_view
-from netles.widgets.galerij import GALLERY_INSTRUMENTS
+from netles.widgets.gallery import GALLERY_INSTRUMENTS
 
 CASES = datasets.case_names()
 
