@@ -358,8 +358,15 @@ def who_is_liable(
                           "schade bij die naaste.")
         reasons_en.append("A network member caring for their own relative answers for mistakes and harm to that relative.")
         if reserved:
-            reasons_nl.append("Ook voorbehouden of risicovolle handelingen mogen, na afspraken en met instemming van cliënt en netwerk.")
-            reasons_en.append("Reserved or risky procedures are allowed too, after agreements and with consent of client and network.")
+            # the Wet BIG frame (issue 12.3): the rules on reserved procedures bind those who act
+            # professionally; a competent relative may perform them in private life, so the open
+            # question is liability and agreement, not permission
+            reasons_nl.append("Een voorbehouden of risicovolle handeling mag een naaste in de privésfeer doen als die "
+                              "daarin bekwaam is (Wet BIG); de vraag is dan wie aansprakelijk is en wat er met "
+                              "instemming van cliënt en netwerk is afgesproken.")
+            reasons_en.append("A relative may carry out a reserved or risky procedure in private life when competent "
+                              "(BIG Act); the question then is who is liable and what was agreed with the consent of "
+                              "client and network.")
     else:  # network member helping another client
         if request == "organisation":
             responsible = "organisation"

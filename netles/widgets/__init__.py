@@ -21,10 +21,18 @@ from .quality import *  # noqa: F401,F403
 from .loneliness import *  # noqa: F401,F403
 from .carer import *  # noqa: F401,F403
 from .triad import *  # noqa: F401,F403
+from .strategies import *  # noqa: F401,F403
+from .roleplays import *  # noqa: F401,F403
+from .strengthening import *  # noqa: F401,F403
+from .resistance import *  # noqa: F401,F403
+from .unsafe_networks import *  # noqa: F401,F403
+from .meldcode import *  # noqa: F401,F403
 from . import editor, instruments, planner, forms, selfcheck, lesson_widgets, quiz, moments
 from . import case_choice, policy, welcome, gallery, research
 from . import quality, loneliness, carer, triad
+from . import strategies, roleplays, strengthening, resistance, unsafe_networks, meldcode
 
 __all__ = [name for module in (editor, instruments, planner, forms, selfcheck, lesson_widgets, quiz, moments,
-                               case_choice, policy, welcome, gallery, research, quality, loneliness, carer, triad)
+                               case_choice, policy, welcome, gallery, research, quality, loneliness, carer, triad,
+                               strategies, roleplays, strengthening, resistance, unsafe_networks, meldcode)
            for name in module.__all__]
