@@ -69,8 +69,12 @@ _T = {
     "network": ("hoe hangt het af van het netwerk?", "how does it depend on the network?"),
     "cluster": ("cluster", "cluster"),
     "mean": ("gemiddelde van wat je scoorde", "mean of what you rated"),
-    "lowest": ("Laagst gescoord: <b>{what}</b>. Bespreek: wat zou het netwerk hier kunnen betekenen?",
-               "Lowest rating: <b>{what}</b>. Discuss: what could the network mean here?"),
+    "lowest": ("Laagst gescoord: {what}. Bespreek: wat zou het netwerk hier kunnen betekenen?",
+               "Lowest rating: {what}. Discuss: what could the network mean here?"),
+    "all_same": ("Je gaf elk domein hetzelfde cijfer. Verschillen ze echt niet? Bespreek welk domein voor deze "
+                 "cliënt het zwakst is.",
+                 "You gave every domain the same rating. Do they really not differ? Discuss which domain is "
+                 "weakest for this client."),
     "no_scores": ("Geef per domein een cijfer om de clusters te zien.", "Rate each domain to see the clusters."),
     "qol_title": ("Kwaliteit van leven: de acht domeinen", "Quality of life: the eight domains"),
     "qol_intro": ("Geef per domein je inschatting voor de cliënt van de casus (0 = heel slecht, 10 = uitstekend). "
@@ -332,11 +336,15 @@ QUALITY_OF_LIFE_DOMAINS: dict[str, dict[str, Any]] = {
     },
     "inclusion": {
         "name": ("sociale inclusie", "social inclusion"), "cluster": ("sociale participatie", "social participation"),
-        "accepted": frozenset({"direct"}),
-        "why": ("Meedoen in buurt, werk en vereniging loopt via mensen: je komt ergens binnen omdat iemand je kent "
-                "of meeneemt.",
-                "Taking part in the neighbourhood, at work or in a club runs through people: you get in because "
-                "someone knows you or takes you along."),
+        # The guide names no fixed domains ("een aantal ... direct"); the theme 1 assignment counts
+        # inclusion among those a good network makes easier to reach, so both answers are right.
+        "accepted": frozenset({"direct", "indirect"}),
+        "why": ("Meedoen in buurt, werk en vereniging loopt vaak via mensen: je komt ergens binnen omdat iemand je "
+                "kent of meeneemt. Maar ook werk, vervoer en een toegankelijke buurt tellen mee: direct en indirect "
+                "zijn allebei te verdedigen.",
+                "Taking part in the neighbourhood, at work or in a club often runs through people: you get in "
+                "because someone knows you or takes you along. But work, transport and an accessible neighbourhood "
+                "count too: both direct and indirect can be defended."),
     },
     "rights": {
         "name": ("rechten", "rights"), "cluster": ("sociale participatie", "social participation"),
@@ -348,8 +356,8 @@ QUALITY_OF_LIFE_DOMAINS: dict[str, dict[str, Any]] = {
     },
 }
 """Schalock's eight domains: key -> name, cluster (Dutch, English), the network answers that fit the
-teacher's guide (relations and inclusion depend on the network directly, most others are easier to
-reach with a good network) and why."""
+teacher's guide (some domains depend on the network directly: relations always, emotional well-being and
+social inclusion arguably; the others are easier to reach with a good network) and why."""
 
 _HARDLY = ("Volgens de handreiking is bijna elk domein beter bereikbaar met een goed netwerk; kijk nog eens.",
            "According to the teacher's guide nearly every domain is easier to reach with a good network; "
@@ -401,14 +409,20 @@ class QualityOfLifeState(ExerciseState):
         rated = [k for k in QUALITY_OF_LIFE_DOMAINS if self.scores[k] is not None]
         return min(rated, key=lambda k: self.scores[k]) if rated else None
 
+    def lowest_all(self) -> list[str]:
+        """Every rated domain that shares the lowest rating, in Schalock's order (``[]`` if none rated)."""
+        rated = [k for k in QUALITY_OF_LIFE_DOMAINS if self.scores[k] is not None]
+        low = min((self.scores[k] for k in rated), default=None)
+        return [k for k in rated if self.scores[k] == low]
+
 
 def quality_of_life_exercise(lang: str = "nl") -> tuple[W.Widget, QualityOfLifeState]:
     """Rate Schalock's eight domains for a client and say how each depends on the network.
 
     Both choices start empty. The ratings give the mean per cluster (independence, social
     participation, well-being) and the lowest domain, for the discussion. "Controleer" gives
-    feedback on the network answers: relations and social inclusion depend on the network
-    directly, the others are easier to reach with a good network (emotional well-being: either).
+    feedback on the network answers: relations depend on the network directly, most others are
+    easier to reach with a good network (emotional well-being and social inclusion: either).
 
     Returns
     -------
@@ -462,10 +476,17 @@ def quality_of_life_exercise(lang: str = "nl") -> tuple[W.Widget, QualityOfLifeS
         digits = lambda v: f"{v:.1f}".replace(".", ",") if lang == "nl" else f"{v:.1f}"  # noqa: E731
         rows_html = "".join(f"<tr><td style='padding:1px 8px'>{html.escape(names[c])}</td>"
                             f"<td style='padding:1px 8px;text-align:right'>{digits(m)}</td></tr>" for c, m in means.items())
-        low = state.lowest()
+        low = state.lowest_all()
+        rated = [k for k, v in state.scores.items() if v is not None]
+        if len(rated) > 1 and len(low) == len(rated):
+            # "lowest: emotional well-being" would be arbitrary when every rating is the same
+            lowest = _t("all_same", lang)
+        else:
+            names = [html.escape(_pick(QUALITY_OF_LIFE_DOMAINS[k]["name"], lang)) for k in low]
+            lowest = _t("lowest", lang, what=_join([f"<b>{n}</b>" for n in names], lang))
         box.clusters.value = (f"<table><tr><th style='text-align:left;padding:1px 8px'>{_t('cluster', lang)}</th>"
                               f"<th style='padding:1px 8px'>{_t('mean', lang)}</th></tr>{rows_html}</table>"
-                              f"<p>{_t('lowest', lang, what=html.escape(_pick(QUALITY_OF_LIFE_DOMAINS[low]['name'], lang)))}</p>")
+                              f"<p>{lowest}</p>")
 
     def on_rate(key: str, score: int | None) -> None:
         state.rate(key, score)
