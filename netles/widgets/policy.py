@@ -615,6 +615,18 @@ _W = {
 
 _FORMAL = ("volunteer", "professional")
 
+NEARBY_MINUTES = 60
+"""Travel time (minutes) within which someone can simply join a kitchen-table conversation."""
+
+
+def _is_minor(age: Any) -> bool:
+    return isinstance(age, (int, float)) and not isinstance(age, bool) and age == age and age < 18
+
+
+def _sentence(text: str) -> str:
+    """``text`` ending in a full stop, unless it already ends a sentence ("wat gebeurt er hierna?")."""
+    return text if text.endswith((".", "?", "!")) else text + "."
+
 
 def who_carries_most(net: EgoNetwork, lang: str = "nl") -> str:
     """A few sentences on who in the client's own network carries most, for the crowding-out discussion.
@@ -654,10 +666,12 @@ def who_carries_most(net: EgoNetwork, lang: str = "nl") -> str:
             + "</div>")
 
 
-def _join(names: Sequence[str], lang: str) -> str:
+def _join(names: Sequence[str], lang: str, word: str = "and") -> str:
+    """"A, B en C" ("or": "A, B of C")."""
     if len(names) <= 1:
         return "".join(names)
-    return ", ".join(names[:-1]) + (" en " if lang == "nl" else " and ") + names[-1]
+    joiner = {"and": (" en ", " and "), "or": (" of ", " or ")}[word][_lang_index(lang)]
+    return ", ".join(names[:-1]) + joiner + names[-1]
 
 
 # ------------------------------------------------------------------------------ the Dutch frame (01b)
@@ -917,7 +931,9 @@ _K = {
                      "You decide what you tell."),
     "carer_text": ("Jij speelt {who}. Je geeft ongeveer {hours} uur per week zorg{years}.",
                    "You play {who}. You give about {hours} hours of care a week{years}."),
-    "cares_for": ("Je zorgt voor {whom}: {reason}.", "You care for {whom}: {reason}."),
+    "cares_for": ("Je zorgt voor {whom}. Waarom er zorg nodig is: {reason}.",
+                  "You care for {whom}. Why care is needed: {reason}."),
+    "the_client": ("de cliënt", "the client"),
     "young": ("Je bent een jonge mantelzorger, jonger dan 18. Vertel over school, vrienden en sport pas als ernaar "
               "gevraagd wordt.",
               "You are a young carer, under 18. Talk about school, friends and sport only when asked."),
@@ -928,12 +944,26 @@ _K = {
     "years": (", al {n} jaar", ", for {n} years"),
     "csi": ("Jouw belasting (CSI): {score} van 13, {band}. Laat dat merken als de consulent ernaar vraagt.",
             "Your strain (CSI): {score} of 13, {band}. Let it show when the consultant asks."),
-    "no_carer": ("In deze casus is geen vaste mantelzorger vastgelegd. Speel iemand uit de binnenste cirkel ({who}).",
-                 "This case records no regular carer. Play someone from the inner circle ({who})."),
-    "nobody": ("In deze casus is geen vaste mantelzorger en staat niemand in de binnenste cirkel. Laat deze rol weg "
-               "en bespreek na afloop wat dat voor het gesprek betekent.",
-               "This case has no regular carer and nobody in the inner circle. Leave this role out and discuss "
-               "afterwards what that means for the conversation."),
+    "no_carer": ("In deze casus is geen vaste mantelzorger vastgelegd. Speel iemand uit de binnenste twee ringen "
+                 "die mee aan tafel kan zitten: {who}.",
+                 "This case records no regular carer. Play someone from the inner two rings who could join the "
+                 "conversation: {who}."),
+    "far_only": ("In deze casus is geen vaste mantelzorger vastgelegd, en wie de cliënt het nauwst omringt, woont ver "
+                 "weg ({who}). Speel een van hen die via de telefoon meepraat, of laat deze rol weg en bespreek na "
+                 "afloop wat het betekent dat niemand naast de cliënt aan tafel zit.",
+                 "This case records no regular carer, and the people closest to the client live far away ({who}). "
+                 "Play one of them joining by phone, or leave this role out and discuss afterwards what it means "
+                 "that nobody sits beside the client at the table."),
+    "nobody": ("In deze casus is geen vaste mantelzorger en staat niemand in de binnenste twee ringen die mee aan "
+               "tafel kan zitten. Laat deze rol weg en bespreek na afloop wat dat voor het gesprek betekent.",
+               "This case has no regular carer and nobody in the inner two rings who could join the conversation. "
+               "Leave this role out and discuss afterwards what that means for the conversation."),
+    "minor_client": ("Let op: de cliënt is jonger dan 18. Hulp aan jeugdigen valt onder de Jeugdwet, niet onder de "
+                     "Wmo. Het gesprek gaat op een vergelijkbare manier, maar met de ouders of wie het gezag heeft "
+                     "erbij, en de jongere praat zelf mee.",
+                     "Note: the client is under 18. Help for young people falls under the Youth Act, not the Wmo. "
+                     "The conversation goes in a similar way, but with the parents or whoever has parental "
+                     "authority, and the young person takes part in it."),
     "consultant_text": ("Jij voert het gesprek. Begin bij de vraag van de cliënt en loop de onderwerpen van de "
                         "checklist langs in je eigen volgorde; welke hulp er nodig is, hoor je van de cliënt. Dit "
                         "weet je al van het netwerk:",
@@ -950,7 +980,7 @@ _K = {
     "contact": ("contact", "contact"), "travel": ("reistijd (min)", "travel (min)"), "support": ("geeft nu", "gives now"),
     "hours_short": ("{h} u/w", "{h} h/wk"),
     "main_person": ("de hoofdpersoon van de casus", "the main person of the case"),
-    "missed": ("Niet besproken: {topic}. {why}", "Not discussed: {topic}. {why}"),
+    "missed": ("Niet besproken: {topic} {why}", "Not discussed: {topic} {why}"),
     "covered": ("Alle onderwerpen zijn aan bod gekomen. Bespreek nu: wat zei de mantelzorger pas toen ernaar "
                 "gevraagd werd?",
                 "All topics were covered. Now discuss: what did the carer only say when asked?"),
@@ -1018,7 +1048,7 @@ class KeukentafelState:
         """Plain sentences for the debrief: each missed topic and why it matters."""
         lines = [_k("count", self.lang, n=len(self.ticked), total=len(KEUKENTAFEL_TOPICS))]
         missed = self.missed()
-        lines += [_k("missed", self.lang, topic=_pick(KEUKENTAFEL_TOPICS[t]["topic"], self.lang),
+        lines += [_k("missed", self.lang, topic=_sentence(_pick(KEUKENTAFEL_TOPICS[t]["topic"], self.lang)),
                      why=_pick(KEUKENTAFEL_TOPICS[t]["why"], self.lang)) for t in missed]
         if not missed:
             lines.append(_k("covered", self.lang))
@@ -1028,6 +1058,37 @@ class KeukentafelState:
     def _carer(self) -> Mapping | None:
         carer = self.network.extra.get("carer")
         return carer if isinstance(carer, Mapping) and carer.get("carer_alter_id") else None
+
+    def _client_is_minor(self) -> bool:
+        """Whether the person the conversation is about is under 18 (the ego, unless the ego is the carer)."""
+        if (self._carer() or {}).get("carer_alter_id") == "ego":
+            return False
+        return _is_minor((self.network.ego or {}).get("age"))
+
+    def _relatives_at_the_table(self) -> tuple[list[str], list[str]]:
+        """Who could play the relative when the case records no carer: ``(near, far)`` names.
+
+        People from the inner two rings who could sit at the kitchen table: not professionals or
+        volunteers, not a strained or broken tie, not someone the case marks with a note (in
+        hospital, temporarily unavailable), and not a child when the client is an adult. Adults come
+        first; those who live more than :data:`NEARBY_MINUTES` away are listed apart.
+        """
+        net, lang = self.network, self.lang
+        minor_client = _is_minor((net.ego or {}).get("age"))
+        near, far = [], []
+        for a in net.alters.sort_values("circle", kind="stable").to_dict("records"):
+            if a["circle"] > 2 or a["relation"] in _FORMAL or a.get("status") not in (None, "active"):
+                continue
+            if a.get("valence") == "burdening" or (isinstance(a.get("note"), str) and a["note"].strip()):
+                continue
+            minor = _is_minor(a.get("age"))
+            if minor and not minor_client:
+                continue
+            travel = a.get("travel_minutes")
+            away = isinstance(travel, (int, float)) and travel == travel and travel > NEARBY_MINUTES
+            (far if away else near).append((minor, _name(net, a["alter_id"], lang)))
+        order = lambda people: [name for _, name in sorted(people, key=lambda p: p[0])][:3]  # noqa: E731
+        return order(near), order(far)
 
     def _client_card(self) -> str:
         lang, net = self.lang, self.network
@@ -1054,18 +1115,20 @@ class KeukentafelState:
         lang, net = self.lang, self.network
         carer = self._carer()
         if carer is None:
-            # Someone who cannot take part now (in hospital, contact broken) cannot play the relative.
-            inner = [_name(net, a["alter_id"], lang) + _note(a, lang) for a in net.alters.to_dict("records")
-                     if a["circle"] == 1 and a.get("status") in (None, "active")]
-            if not inner:
-                return f"<p>{html.escape(_k('nobody', lang))}</p>"
-            return f"<p>{html.escape(_k('no_carer', lang, who=', '.join(inner)))}</p>"
+            near, far = self._relatives_at_the_table()
+            if near:
+                return f"<p>{html.escape(_k('no_carer', lang, who=_join(near, lang, 'or')))}</p>"
+            if far:
+                return f"<p>{html.escape(_k('far_only', lang, who=', '.join(far)))}</p>"
+            return f"<p>{html.escape(_k('nobody', lang))}</p>"
         who = _name(net, carer["carer_alter_id"], lang)
         years = _k("years", lang, n=carer["years_caring"]) if carer.get("years_caring") else ""
         text = f"<p>{html.escape(_k('carer_text', lang, who=who, hours=_cell(carer.get('hours_per_week')), years=years))}"
         reason = carer.get("care_reason_en") if lang == "en" and carer.get("care_reason_en") else carer.get("care_reason")
         if reason and carer.get("cared_for"):
-            whom = _join([_name(self.network, a, lang) for a in carer["cared_for"]], lang)
+            # "de cliënt", not "de hoofdpersoon van de casus": the carer card speaks to the carer
+            whom = _join([_k("the_client", lang) if a == "ego" else _name(self.network, a, lang)
+                          for a in carer["cared_for"]], lang)
             text += " " + html.escape(_k("cares_for", lang, whom=whom, reason=reason))
         text += "</p>"
         if carer.get("young_carer"):
@@ -1093,6 +1156,8 @@ class KeukentafelState:
         text = f"<p>{_k('consultant_text', lang)}</p>{table}"
         if (self._carer() or {}).get("young_carer"):
             text += f"<p><i>{html.escape(_k('young_consultant', lang))}</i></p>"
+        elif self._client_is_minor():
+            text += f"<p><i>{html.escape(_k('minor_client', lang))}</i></p>"
         return text
 
 
