@@ -77,7 +77,7 @@ def test_the_quality_of_life_exercise_ticks_and_rates_nothing_at_the_start():
     assert state.cluster_means() == {} and state.lowest() is None
 
 
-def test_relations_and_inclusion_depend_on_the_network_directly_and_hardly_is_never_right():
+def test_relations_depend_on_the_network_directly_and_hardly_is_never_right():
     widget, state = quality_of_life_exercise()
     for key in ("relations", "inclusion"):
         widget.choices[key].value = "direct"
@@ -88,6 +88,32 @@ def test_relations_and_inclusion_depend_on_the_network_directly_and_hardly_is_ne
     assert state.n_right == 3
     assert state.feedback["material"][0] is False
     assert "handreiking" in widget.feedback["rights"].value
+
+
+def test_social_inclusion_may_be_direct_or_indirect_as_the_guide_and_the_assignment_allow():
+    # The guide names no fixed domains, and the theme 1 assignment's model answer counts social
+    # inclusion among the domains a good network makes easier to reach: the lesson must not mark it wrong.
+    widget, state = quality_of_life_exercise()
+    widget.choices["inclusion"].value = "indirect"
+    widget.choices["relations"].value = "indirect"
+    widget.check_button.click()
+    assert state.feedback["inclusion"][0] is True and "allebei te verdedigen" in widget.feedback["inclusion"].value
+    assert state.feedback["relations"][0] is False
+
+
+def test_the_lowest_rating_names_every_tied_domain_and_notices_equal_ratings():
+    widget, state = quality_of_life_exercise()
+    for key in state.scores:
+        widget.scores[key].value = 1
+    assert "hetzelfde cijfer" in widget.clusters.value and "Laagst" not in widget.clusters.value
+    widget.scores["rights"].value = 5
+    assert state.lowest_all()[:2] == ["emotional", "relations"] and len(state.lowest_all()) == 7
+    for key in ("emotional", "relations", "material", "development", "physical", "self_determination"):
+        widget.scores[key].value = 6
+    assert state.lowest_all() == ["inclusion"]
+    assert "Laagst gescoord: <b>sociale inclusie</b>." in widget.clusters.value
+    widget.scores["material"].value = 1
+    assert "<b>materieel welbevinden</b> en <b>sociale inclusie</b>" in widget.clusters.value
     assert set(policy.QUALITY_OF_LIFE_DOMAINS) == {"emotional", "relations", "material", "development", "physical",
                                                    "self_determination", "inclusion", "rights"}
 

@@ -69,8 +69,12 @@ _T = {
     "network": ("hoe hangt het af van het netwerk?", "how does it depend on the network?"),
     "cluster": ("cluster", "cluster"),
     "mean": ("gemiddelde van wat je scoorde", "mean of what you rated"),
-    "lowest": ("Laagst gescoord: <b>{what}</b>. Bespreek: wat zou het netwerk hier kunnen betekenen?",
-               "Lowest rating: <b>{what}</b>. Discuss: what could the network mean here?"),
+    "lowest": ("Laagst gescoord: {what}. Bespreek: wat zou het netwerk hier kunnen betekenen?",
+               "Lowest rating: {what}. Discuss: what could the network mean here?"),
+    "all_same": ("Je gaf elk domein hetzelfde cijfer. Verschillen ze echt niet? Bespreek welk domein voor deze "
+                 "cliënt het zwakst is.",
+                 "You gave every domain the same rating. Do they really not differ? Discuss which domain is "
+                 "weakest for this client."),
     "no_scores": ("Geef per domein een cijfer om de clusters te zien.", "Rate each domain to see the clusters."),
     "qol_title": ("Kwaliteit van leven: de acht domeinen", "Quality of life: the eight domains"),
     "qol_intro": ("Geef per domein je inschatting voor de cliënt van de casus (0 = heel slecht, 10 = uitstekend). "
@@ -332,11 +336,15 @@ QUALITY_OF_LIFE_DOMAINS: dict[str, dict[str, Any]] = {
     },
     "inclusion": {
         "name": ("sociale inclusie", "social inclusion"), "cluster": ("sociale participatie", "social participation"),
-        "accepted": frozenset({"direct"}),
-        "why": ("Meedoen in buurt, werk en vereniging loopt via mensen: je komt ergens binnen omdat iemand je kent "
-                "of meeneemt.",
-                "Taking part in the neighbourhood, at work or in a club runs through people: you get in because "
-                "someone knows you or takes you along."),
+        # The guide names no fixed domains ("een aantal ... direct"); the theme 1 assignment counts
+        # inclusion among those a good network makes easier to reach, so both answers are right.
+        "accepted": frozenset({"direct", "indirect"}),
+        "why": ("Meedoen in buurt, werk en vereniging loopt vaak via mensen: je komt ergens binnen omdat iemand je "
+                "kent of meeneemt. Maar ook werk, vervoer en een toegankelijke buurt tellen mee: direct en indirect "
+                "zijn allebei te verdedigen.",
+                "Taking part in the neighbourhood, at work or in a club often runs through people: you get in "
+                "because someone knows you or takes you along. But work, transport and an accessible neighbourhood "
+                "count too: both direct and indirect can be defended."),
     },
     "rights": {
         "name": ("rechten", "rights"), "cluster": ("sociale participatie", "social participation"),
@@ -348,8 +356,8 @@ QUALITY_OF_LIFE_DOMAINS: dict[str, dict[str, Any]] = {
     },
 }
 """Schalock's eight domains: key -> name, cluster (Dutch, English), the network answers that fit the
-teacher's guide (relations and inclusion depend on the network directly, most others are easier to
-reach with a good network) and why."""
+teacher's guide (some domains depend on the network directly: relations always, emotional well-being and
+social inclusion arguably; the others are easier to reach with a good network) and why."""
 
 _HARDLY = ("Volgens de handreiking is bijna elk domein beter bereikbaar met een goed netwerk; kijk nog eens.",
            "According to the teacher's guide nearly every domain is easier to reach with a good network; "
@@ -401,14 +409,20 @@ class QualityOfLifeState(ExerciseState):
         rated = [k for k in QUALITY_OF_LIFE_DOMAINS if self.scores[k] is not None]
         return min(rated, key=lambda k: self.scores[k]) if rated else None
 
+    def lowest_all(self) -> list[str]:
+        """Every rated domain that shares the lowest rating, in Schalock's order (``[]`` if none rated)."""
+        rated = [k for k in QUALITY_OF_LIFE_DOMAINS if self.scores[k] is not None]
+        low = min((self.scores[k] for k in rated), default=None)
+        return [k for k in rated if self.scores[k] == low]
+
 
 def quality_of_life_exercise(lang: str = "nl") -> tuple[W.Widget, QualityOfLifeState]:
     """Rate Schalock's eight domains for a client and say how each depends on the network.
 
     Both choices start empty. The ratings give the mean per cluster (independence, social
     participation, well-being) and the lowest domain, for the discussion. "Controleer" gives
-    feedback on the network answers: relations and social inclusion depend on the network
-    directly, the others are easier to reach with a good network (emotional well-being: either).
+    feedback on the network answers: relations depend on the network directly, most others are
+    easier to reach with a good network (emotional well-being and social inclusion: either).
 
     Returns
     -------
@@ -462,10 +476,17 @@ def quality_of_life_exercise(lang: str = "nl") -> tuple[W.Widget, QualityOfLifeS
         digits = lambda v: f"{v:.1f}".replace(".", ",") if lang == "nl" else f"{v:.1f}"  # noqa: E731
         rows_html = "".join(f"<tr><td style='padding:1px 8px'>{html.escape(names[c])}</td>"
                             f"<td style='padding:1px 8px;text-align:right'>{digits(m)}</td></tr>" for c, m in means.items())
-        low = state.lowest()
+        low = state.lowest_all()
+        rated = [k for k, v in state.scores.items() if v is not None]
+        if len(rated) > 1 and len(low) == len(rated):
+            # "lowest: emotional well-being" would be arbitrary when every rating is the same
+            lowest = _t("all_same", lang)
+        else:
+            names = [html.escape(_pick(QUALITY_OF_LIFE_DOMAINS[k]["name"], lang)) for k in low]
+            lowest = _t("lowest", lang, what=_join([f"<b>{n}</b>" for n in names], lang))
         box.clusters.value = (f"<table><tr><th style='text-align:left;padding:1px 8px'>{_t('cluster', lang)}</th>"
                               f"<th style='padding:1px 8px'>{_t('mean', lang)}</th></tr>{rows_html}</table>"
-                              f"<p>{_t('lowest', lang, what=html.escape(_pick(QUALITY_OF_LIFE_DOMAINS[low]['name'], lang)))}</p>")
+                              f"<p>{lowest}</p>")
 
     def on_rate(key: str, score: int | None) -> None:
         state.rate(key, score)
@@ -594,6 +615,18 @@ _W = {
 
 _FORMAL = ("volunteer", "professional")
 
+NEARBY_MINUTES = 60
+"""Travel time (minutes) within which someone can simply join a kitchen-table conversation."""
+
+
+def _is_minor(age: Any) -> bool:
+    return isinstance(age, (int, float)) and not isinstance(age, bool) and age == age and age < 18
+
+
+def _sentence(text: str) -> str:
+    """``text`` ending in a full stop, unless it already ends a sentence ("wat gebeurt er hierna?")."""
+    return text if text.endswith((".", "?", "!")) else text + "."
+
 
 def who_carries_most(net: EgoNetwork, lang: str = "nl") -> str:
     """A few sentences on who in the client's own network carries most, for the crowding-out discussion.
@@ -633,10 +666,12 @@ def who_carries_most(net: EgoNetwork, lang: str = "nl") -> str:
             + "</div>")
 
 
-def _join(names: Sequence[str], lang: str) -> str:
+def _join(names: Sequence[str], lang: str, word: str = "and") -> str:
+    """"A, B en C" ("or": "A, B of C")."""
     if len(names) <= 1:
         return "".join(names)
-    return ", ".join(names[:-1]) + (" en " if lang == "nl" else " and ") + names[-1]
+    joiner = {"and": (" en ", " and "), "or": (" of ", " or ")}[word][_lang_index(lang)]
+    return ", ".join(names[:-1]) + joiner + names[-1]
 
 
 # ------------------------------------------------------------------------------ the Dutch frame (01b)
@@ -896,7 +931,9 @@ _K = {
                      "You decide what you tell."),
     "carer_text": ("Jij speelt {who}. Je geeft ongeveer {hours} uur per week zorg{years}.",
                    "You play {who}. You give about {hours} hours of care a week{years}."),
-    "cares_for": ("Je zorgt voor {whom}: {reason}.", "You care for {whom}: {reason}."),
+    "cares_for": ("Je zorgt voor {whom}. Waarom er zorg nodig is: {reason}.",
+                  "You care for {whom}. Why care is needed: {reason}."),
+    "the_client": ("de cliënt", "the client"),
     "young": ("Je bent een jonge mantelzorger, jonger dan 18. Vertel over school, vrienden en sport pas als ernaar "
               "gevraagd wordt.",
               "You are a young carer, under 18. Talk about school, friends and sport only when asked."),
@@ -907,12 +944,26 @@ _K = {
     "years": (", al {n} jaar", ", for {n} years"),
     "csi": ("Jouw belasting (CSI): {score} van 13, {band}. Laat dat merken als de consulent ernaar vraagt.",
             "Your strain (CSI): {score} of 13, {band}. Let it show when the consultant asks."),
-    "no_carer": ("In deze casus is geen vaste mantelzorger vastgelegd. Speel iemand uit de binnenste cirkel ({who}).",
-                 "This case records no regular carer. Play someone from the inner circle ({who})."),
-    "nobody": ("In deze casus is geen vaste mantelzorger en staat niemand in de binnenste cirkel. Laat deze rol weg "
-               "en bespreek na afloop wat dat voor het gesprek betekent.",
-               "This case has no regular carer and nobody in the inner circle. Leave this role out and discuss "
-               "afterwards what that means for the conversation."),
+    "no_carer": ("In deze casus is geen vaste mantelzorger vastgelegd. Speel iemand uit de binnenste twee ringen "
+                 "die mee aan tafel kan zitten: {who}.",
+                 "This case records no regular carer. Play someone from the inner two rings who could join the "
+                 "conversation: {who}."),
+    "far_only": ("In deze casus is geen vaste mantelzorger vastgelegd, en wie de cliënt het nauwst omringt, woont ver "
+                 "weg ({who}). Speel een van hen die via de telefoon meepraat, of laat deze rol weg en bespreek na "
+                 "afloop wat het betekent dat niemand naast de cliënt aan tafel zit.",
+                 "This case records no regular carer, and the people closest to the client live far away ({who}). "
+                 "Play one of them joining by phone, or leave this role out and discuss afterwards what it means "
+                 "that nobody sits beside the client at the table."),
+    "nobody": ("In deze casus is geen vaste mantelzorger en staat niemand in de binnenste twee ringen die mee aan "
+               "tafel kan zitten. Laat deze rol weg en bespreek na afloop wat dat voor het gesprek betekent.",
+               "This case has no regular carer and nobody in the inner two rings who could join the conversation. "
+               "Leave this role out and discuss afterwards what that means for the conversation."),
+    "minor_client": ("Let op: de cliënt is jonger dan 18. Hulp aan jeugdigen valt onder de Jeugdwet, niet onder de "
+                     "Wmo. Het gesprek gaat op een vergelijkbare manier, maar met de ouders of wie het gezag heeft "
+                     "erbij, en de jongere praat zelf mee.",
+                     "Note: the client is under 18. Help for young people falls under the Youth Act, not the Wmo. "
+                     "The conversation goes in a similar way, but with the parents or whoever has parental "
+                     "authority, and the young person takes part in it."),
     "consultant_text": ("Jij voert het gesprek. Begin bij de vraag van de cliënt en loop de onderwerpen van de "
                         "checklist langs in je eigen volgorde; welke hulp er nodig is, hoor je van de cliënt. Dit "
                         "weet je al van het netwerk:",
@@ -929,7 +980,7 @@ _K = {
     "contact": ("contact", "contact"), "travel": ("reistijd (min)", "travel (min)"), "support": ("geeft nu", "gives now"),
     "hours_short": ("{h} u/w", "{h} h/wk"),
     "main_person": ("de hoofdpersoon van de casus", "the main person of the case"),
-    "missed": ("Niet besproken: {topic}. {why}", "Not discussed: {topic}. {why}"),
+    "missed": ("Niet besproken: {topic} {why}", "Not discussed: {topic} {why}"),
     "covered": ("Alle onderwerpen zijn aan bod gekomen. Bespreek nu: wat zei de mantelzorger pas toen ernaar "
                 "gevraagd werd?",
                 "All topics were covered. Now discuss: what did the carer only say when asked?"),
@@ -997,7 +1048,7 @@ class KeukentafelState:
         """Plain sentences for the debrief: each missed topic and why it matters."""
         lines = [_k("count", self.lang, n=len(self.ticked), total=len(KEUKENTAFEL_TOPICS))]
         missed = self.missed()
-        lines += [_k("missed", self.lang, topic=_pick(KEUKENTAFEL_TOPICS[t]["topic"], self.lang),
+        lines += [_k("missed", self.lang, topic=_sentence(_pick(KEUKENTAFEL_TOPICS[t]["topic"], self.lang)),
                      why=_pick(KEUKENTAFEL_TOPICS[t]["why"], self.lang)) for t in missed]
         if not missed:
             lines.append(_k("covered", self.lang))
@@ -1007,6 +1058,37 @@ class KeukentafelState:
     def _carer(self) -> Mapping | None:
         carer = self.network.extra.get("carer")
         return carer if isinstance(carer, Mapping) and carer.get("carer_alter_id") else None
+
+    def _client_is_minor(self) -> bool:
+        """Whether the person the conversation is about is under 18 (the ego, unless the ego is the carer)."""
+        if (self._carer() or {}).get("carer_alter_id") == "ego":
+            return False
+        return _is_minor((self.network.ego or {}).get("age"))
+
+    def _relatives_at_the_table(self) -> tuple[list[str], list[str]]:
+        """Who could play the relative when the case records no carer: ``(near, far)`` names.
+
+        People from the inner two rings who could sit at the kitchen table: not professionals or
+        volunteers, not a strained or broken tie, not someone the case marks with a note (in
+        hospital, temporarily unavailable), and not a child when the client is an adult. Adults come
+        first; those who live more than :data:`NEARBY_MINUTES` away are listed apart.
+        """
+        net, lang = self.network, self.lang
+        minor_client = _is_minor((net.ego or {}).get("age"))
+        near, far = [], []
+        for a in net.alters.sort_values("circle", kind="stable").to_dict("records"):
+            if a["circle"] > 2 or a["relation"] in _FORMAL or a.get("status") not in (None, "active"):
+                continue
+            if a.get("valence") == "burdening" or (isinstance(a.get("note"), str) and a["note"].strip()):
+                continue
+            minor = _is_minor(a.get("age"))
+            if minor and not minor_client:
+                continue
+            travel = a.get("travel_minutes")
+            away = isinstance(travel, (int, float)) and travel == travel and travel > NEARBY_MINUTES
+            (far if away else near).append((minor, _name(net, a["alter_id"], lang)))
+        order = lambda people: [name for _, name in sorted(people, key=lambda p: p[0])][:3]  # noqa: E731
+        return order(near), order(far)
 
     def _client_card(self) -> str:
         lang, net = self.lang, self.network
@@ -1033,18 +1115,20 @@ class KeukentafelState:
         lang, net = self.lang, self.network
         carer = self._carer()
         if carer is None:
-            # Someone who cannot take part now (in hospital, contact broken) cannot play the relative.
-            inner = [_name(net, a["alter_id"], lang) + _note(a, lang) for a in net.alters.to_dict("records")
-                     if a["circle"] == 1 and a.get("status") in (None, "active")]
-            if not inner:
-                return f"<p>{html.escape(_k('nobody', lang))}</p>"
-            return f"<p>{html.escape(_k('no_carer', lang, who=', '.join(inner)))}</p>"
+            near, far = self._relatives_at_the_table()
+            if near:
+                return f"<p>{html.escape(_k('no_carer', lang, who=_join(near, lang, 'or')))}</p>"
+            if far:
+                return f"<p>{html.escape(_k('far_only', lang, who=', '.join(far)))}</p>"
+            return f"<p>{html.escape(_k('nobody', lang))}</p>"
         who = _name(net, carer["carer_alter_id"], lang)
         years = _k("years", lang, n=carer["years_caring"]) if carer.get("years_caring") else ""
         text = f"<p>{html.escape(_k('carer_text', lang, who=who, hours=_cell(carer.get('hours_per_week')), years=years))}"
         reason = carer.get("care_reason_en") if lang == "en" and carer.get("care_reason_en") else carer.get("care_reason")
         if reason and carer.get("cared_for"):
-            whom = _join([_name(self.network, a, lang) for a in carer["cared_for"]], lang)
+            # "de cliënt", not "de hoofdpersoon van de casus": the carer card speaks to the carer
+            whom = _join([_k("the_client", lang) if a == "ego" else _name(self.network, a, lang)
+                          for a in carer["cared_for"]], lang)
             text += " " + html.escape(_k("cares_for", lang, whom=whom, reason=reason))
         text += "</p>"
         if carer.get("young_carer"):
@@ -1072,6 +1156,8 @@ class KeukentafelState:
         text = f"<p>{_k('consultant_text', lang)}</p>{table}"
         if (self._carer() or {}).get("young_carer"):
             text += f"<p><i>{html.escape(_k('young_consultant', lang))}</i></p>"
+        elif self._client_is_minor():
+            text += f"<p><i>{html.escape(_k('minor_client', lang))}</i></p>"
         return text
 
 
