@@ -363,7 +363,7 @@ def run_lesson(
     import nbformat
     import papermill
 
-    from .commands.checks import output_folder
+    from .checks import output_folder
     from .datasets import case_names
     from .handouts import export_handout
     from .io.atomic import atomic_files

@@ -43,7 +43,7 @@ def _check(args: argparse.Namespace) -> tuple[list[str], Path]:
     """The case names and the output folder, or a UsageError naming the first mistake."""
     from .. import datasets
     from ..plots import find_chromium
-    from .checks import output_folder
+    from ..checks import output_folder
 
     known = datasets.case_names()
     names = [n.removesuffix(".json") for n in (args.casus or known)]

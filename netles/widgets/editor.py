@@ -383,7 +383,7 @@ def _beside(path: Path, tag: str, folder: Path | None = None) -> Path:
 
 def _reason(exc: OSError, lang: str) -> str:
     """Why a file operation failed, in a few plain words (without the path)."""
-    from ..commands.checks import describe_os_error
+    from ..checks import describe_os_error
 
     return describe_os_error(OSError(exc.errno, exc.strerror or str(exc)), lang) if exc.errno else (str(exc) or type(exc).__name__)
 
