@@ -29,6 +29,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+from .content import content_dir
 from .errors import Problem, UsageError, ValidationError
 
 __all__ = [
@@ -405,11 +406,6 @@ def run_lesson(
 # --------------------------------------------------------------------------------------------
 # Lesson content: quizzes and the glossary
 # --------------------------------------------------------------------------------------------
-
-def content_dir() -> Path:
-    """The folder with the lessons' quiz and glossary files (``netles/lesson_content``)."""
-    return Path(__file__).resolve().parent / "lesson_content"
-
 
 def _both(value: Any, where: Problem) -> dict[str, str]:
     """A ``{nl: ..., en: ...}`` text with both languages non-empty."""
