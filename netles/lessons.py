@@ -31,6 +31,7 @@ from typing import Any
 
 from .content import content_dir
 from .errors import Problem, UsageError, ValidationError
+from .handouts import lesson_title
 
 __all__ = [
     "LANGUAGES",
@@ -176,27 +177,6 @@ def _read(nb):
     if isinstance(nb, (str, os.PathLike)):
         return nbformat.read(str(nb), as_version=4)
     return nb
-
-
-def lesson_title(nb) -> str:
-    """The first heading of a notebook (a path or a notebook), as plain text; ``""`` if none.
-
-    Examples
-    --------
-    >>> import nbformat
-    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Thema 2 · *Betekenis*\\n\\ntekst")])
-    >>> lesson_title(nb)
-    'Thema 2 · Betekenis'
-    """
-    for cell in _read(nb).cells:
-        if cell.cell_type != "markdown":
-            continue
-        for line in cell.source.splitlines():
-            heading = re.match(r"^#{1,6}\s+(.*?)\s*#*\s*$", line)
-            if heading:
-                text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", heading.group(1))  # links -> their text
-                return re.sub(r"[*_`]", "", text).strip()
-    return ""
 
 
 def localise(nb, taal: str):
