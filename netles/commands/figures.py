@@ -22,7 +22,8 @@ FIGURE_SIZE = (1366, 768)
 
 def case_figures(name: str, lang: str = "nl", size: tuple[int, int] = FIGURE_SIZE) -> dict:
     """Every instrument for one bundled case, at ``size`` pixels: file stem -> figure."""
-    from .. import datasets, plots, quality_profile
+    from .. import datasets, plots
+    from ..profile import quality_profile
     from ..plots._common import case_title
 
     net = datasets.load_case(name)
