@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 0
-    from .commands.checks import describe_os_error
+    from .checks import describe_os_error
     from .errors import UsageError, ValidationError
 
     # research commands answer in English, teacher commands in Dutch (set by each subcommand)

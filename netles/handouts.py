@@ -33,7 +33,7 @@ import re
 from pathlib import Path
 from typing import Any, Iterable
 
-__all__ = ["export_handout", "strip_external_scripts", "snapshot_widgets", "widget_texts", "render_widget",
+__all__ = ["export_handout", "lesson_title", "strip_external_scripts", "snapshot_widgets", "widget_texts", "render_widget",
            "TEMPLATES", "WIDGET_VIEW", "WIDGET_STATE"]
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -358,12 +358,35 @@ def widget_texts(nb, cells: Iterable | None = None) -> list[str]:
     return texts
 
 
-def _read(notebook):
+def _read(notebook, copy_: bool = True):
     import nbformat
 
     if isinstance(notebook, (str, os.PathLike)):
         return nbformat.read(str(notebook), as_version=4)
-    return copy.deepcopy(notebook)
+    return copy.deepcopy(notebook) if copy_ else notebook
+
+
+def lesson_title(nb) -> str:
+    """The first heading of a notebook (a path or a notebook), as plain text; ``""`` if none.
+
+    The handout's page title; :mod:`netles.lessons` shows it as the lesson's title.
+
+    Examples
+    --------
+    >>> import nbformat
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Thema 2 · *Betekenis*\\n\\ntekst")])
+    >>> lesson_title(nb)
+    'Thema 2 · Betekenis'
+    """
+    for cell in _read(nb, copy_=False).cells:
+        if cell.cell_type != "markdown":
+            continue
+        for line in cell.source.splitlines():
+            heading = re.match(r"^#{1,6}\s+(.*?)\s*#*\s*$", line)
+            if heading:
+                text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", heading.group(1))  # links -> their text
+                return re.sub(r"[*_`]", "", text).strip()
+    return ""
 
 
 def _for_handout(nb, hide_code: bool):
@@ -404,7 +427,6 @@ def export_handout(notebook, html_path: str | os.PathLike, *, hide_code: bool = 
     from nbconvert import HTMLExporter
 
     from .io import atomic_write_text
-    from .lessons import lesson_title
 
     nb, needs_plotly = snapshot_widgets(_for_handout(_read(notebook), hide_code))
     title = title or lesson_title(nb) or "netles"

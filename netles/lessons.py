@@ -29,7 +29,9 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+from .content import content_dir
 from .errors import Problem, UsageError, ValidationError
+from .handouts import lesson_title
 
 __all__ = [
     "LANGUAGES",
@@ -175,27 +177,6 @@ def _read(nb):
     if isinstance(nb, (str, os.PathLike)):
         return nbformat.read(str(nb), as_version=4)
     return nb
-
-
-def lesson_title(nb) -> str:
-    """The first heading of a notebook (a path or a notebook), as plain text; ``""`` if none.
-
-    Examples
-    --------
-    >>> import nbformat
-    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Thema 2 · *Betekenis*\\n\\ntekst")])
-    >>> lesson_title(nb)
-    'Thema 2 · Betekenis'
-    """
-    for cell in _read(nb).cells:
-        if cell.cell_type != "markdown":
-            continue
-        for line in cell.source.splitlines():
-            heading = re.match(r"^#{1,6}\s+(.*?)\s*#*\s*$", line)
-            if heading:
-                text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", heading.group(1))  # links -> their text
-                return re.sub(r"[*_`]", "", text).strip()
-    return ""
 
 
 def localise(nb, taal: str):
@@ -363,7 +344,7 @@ def run_lesson(
     import nbformat
     import papermill
 
-    from .commands.checks import output_folder
+    from .checks import output_folder
     from .datasets import case_names
     from .handouts import export_handout
     from .io.atomic import atomic_files
@@ -405,11 +386,6 @@ def run_lesson(
 # --------------------------------------------------------------------------------------------
 # Lesson content: quizzes and the glossary
 # --------------------------------------------------------------------------------------------
-
-def content_dir() -> Path:
-    """The folder with the lessons' quiz and glossary files (``netles/lesson_content``)."""
-    return Path(__file__).resolve().parent / "lesson_content"
-
 
 def _both(value: Any, where: Problem) -> dict[str, str]:
     """A ``{nl: ..., en: ...}`` text with both languages non-empty."""

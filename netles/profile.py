@@ -13,6 +13,7 @@ from typing import Callable
 import pandas as pd
 
 from . import metrics, vocab
+from ._metric_needs import CIRCLE_METRICS, RELATION_METRICS, SECTOR_METRICS
 from .network import EgoNetwork
 
 __all__ = [
@@ -367,16 +368,6 @@ def describe_profile(profile: pd.Series, lang: str = "nl", keys: list[str] | Non
 
 
 # -- many egos at once ---------------------------------------------------------------------------
-
-RELATION_METRICS = ("share_family", "share_professional", "n_categories_relation", "blau_relation", "iqv_relation", "entropy_relation")
-"""Metrics that need every alter's relation: NaN in :func:`profile_many` for an ego with an alter
-whose relation is missing (datasets allow it: exports of other tools never carry netles codes)."""
-CIRCLE_METRICS = ("share_strong",)
-"""Metrics that need the circle, which defaults from the relation: NaN for an ego with an alter
-that has neither."""
-SECTOR_METRICS = ("n_categories_sector", "blau_sector", "iqv_sector", "entropy_sector")
-"""Metrics that need the sector, which defaults from the relation: NaN for an ego with an alter
-that has neither."""
 
 _CHUNK_EGOS = 50_000
 """Egos per chunk in :func:`profile_many`: bounds the size of the per-ego intermediate arrays."""

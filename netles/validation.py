@@ -41,6 +41,7 @@ import pandas as pd
 
 from . import vocab
 from ._columns import FALSE_TEXT, TRUE_TEXT, Coded, coded, numbers_of
+from ._metric_needs import CIRCLE_METRICS, RELATION_METRICS, SECTOR_METRICS
 from .errors import Problem, ValidationError
 from .longtables import (
     DATASET_ALTER_COLUMNS,
@@ -907,8 +908,6 @@ def _assemble(frame, clean, keep, first_columns, has_moments, drop=()):
 
 def _nan_notes(alters: pd.DataFrame, alters_file: str) -> list[Problem]:
     """Say once which metrics will be NaN for which egos, and the mapping line that fills them."""
-    from .profile import CIRCLE_METRICS, RELATION_METRICS, SECTOR_METRICS
-
     if not len(alters):
         return []
     no_relation = alters["relation"].isna().to_numpy()

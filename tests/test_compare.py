@@ -16,9 +16,8 @@ from netles.compare import (
     compare_paired,
     hedges_g,
     paired_profiles,
-    plot_distributions,
-    plot_group_profiles,
 )
+from netles.plots import plot_distributions, plot_group_profiles
 
 
 def _two_groups(shift: float, n: int = 40, seed: int = 1) -> tuple[pd.DataFrame, pd.Series]:
@@ -162,8 +161,9 @@ def test_figures_dutch_by_default_and_english_on_request():
 
 from netles.compare import (  # noqa: E402
     MOMENT_COLUMNS, change_scores, describe_change, describe_difference, display_table, effect_size_label,
-    paired_moments, plot_moment_changes, position_in_groups,
+    paired_moments, position_in_groups,
 )
+from netles.plots import plot_moment_changes  # noqa: E402
 
 
 def _moments_profiles() -> tuple[pd.DataFrame, pd.Series]:

@@ -141,7 +141,7 @@ def test_research_figures_have_a_decimal_comma_in_dutch():
     # today lesson 05's figures showed decimal points where the rest of netles uses commas
     import pandas as pd
 
-    from netles.compare import plot_distributions, plot_group_profiles
+    from netles.plots import plot_distributions, plot_group_profiles
 
     profiles = pd.DataFrame({"size": [3.0, 4, 9, 10], "density": [0.9, 0.8, 0.2, 0.3]}, index=list("abcd"))
     for fig in (plot_distributions(profiles, ["x", "x", "y", "y"], "density"),

@@ -8,7 +8,7 @@ import ipywidgets as W
 import pytest
 
 from netles.errors import ValidationError
-from netles.lessons import content_dir
+from netles.content import content_dir
 from netles.widgets import concept_quiz
 from netles.widgets.quiz import load_quiz
 

@@ -91,7 +91,7 @@ def check_port(port: int, *, lang: str = "nl") -> int:
 def _start(args: argparse.Namespace) -> tuple[str | None, Path]:
     """The case to start from (None: empty) and the file to work on, checked."""
     from .. import datasets
-    from .checks import output_file
+    from ..checks import output_file
 
     case = None if args.leeg else (args.casus or "voorbeeld")
     if case is not None and case not in datasets.case_names():

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from ..errors import UsageError
-from .checks import at_least, existing_path, output_file, output_folder
+from ..checks import at_least, existing_path, output_file, output_folder
 from .reading import add_reading_options, read_from_args, require_egos
 
 __all__ = ["register", "run_validate", "run_anonymise", "REPORT_FILE"]
@@ -172,7 +172,7 @@ def run_anonymise(args: argparse.Namespace) -> int:
         if made_key:
             key_file.unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            from .checks import describe_os_error
+            from ..checks import describe_os_error
 
             raise UsageError(f"{describe_os_error(exc, 'en')}; nothing was written"
                              + (f" and {out} still holds the previous output, complete" if out.is_dir() else "")) from None

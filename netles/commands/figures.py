@@ -22,7 +22,8 @@ FIGURE_SIZE = (1366, 768)
 
 def case_figures(name: str, lang: str = "nl", size: tuple[int, int] = FIGURE_SIZE) -> dict:
     """Every instrument for one bundled case, at ``size`` pixels: file stem -> figure."""
-    from .. import datasets, plots, quality_profile
+    from .. import datasets, plots
+    from ..profile import quality_profile
     from ..plots._common import case_title
 
     net = datasets.load_case(name)
@@ -43,7 +44,7 @@ def _check(args: argparse.Namespace) -> tuple[list[str], Path]:
     """The case names and the output folder, or a UsageError naming the first mistake."""
     from .. import datasets
     from ..plots import find_chromium
-    from .checks import output_folder
+    from ..checks import output_folder
 
     known = datasets.case_names()
     names = [n.removesuffix(".json") for n in (args.casus or known)]

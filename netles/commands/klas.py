@@ -79,7 +79,7 @@ def register(subparsers) -> None:
 
 def _assignments_root(folder: Path | None) -> Path | None:
     """The assignments folder given with --map, checked: a folder with source/ in it."""
-    from .checks import existing_path
+    from ..checks import existing_path
 
     if folder is None:
         return None
@@ -99,7 +99,7 @@ def _check_assignment(name: str, root: Path | None) -> None:
 
 def _vrijgeven(args) -> int:
     from .. import assignments
-    from .checks import output_folder
+    from ..checks import output_folder
 
     root = _assignments_root(args.map)
     if args.naam:
@@ -123,7 +123,7 @@ def _submission(path: Path, root: Path | None, has_source: bool) -> None:
     """A handed-in notebook: an existing .ipynb file that is a notebook, of a known assignment."""
     import json
 
-    from .checks import existing_path
+    from ..checks import existing_path
 
     existing_path(path, "file")
     if path.suffix != ".ipynb":
@@ -145,7 +145,7 @@ def _submission(path: Path, root: Path | None, has_source: bool) -> None:
 
 def _nakijken(args) -> int:
     from .. import assignments
-    from .checks import existing_path, output_file, output_folder
+    from ..checks import existing_path, output_file, output_folder
 
     root = _assignments_root(args.map)
     if args.bron is not None:
@@ -186,7 +186,7 @@ def _nakijken(args) -> int:
 
 def _verzamel(args) -> int:
     from .. import klas
-    from .checks import at_least, describe_os_error, existing_path, output_folder
+    from ..checks import at_least, describe_os_error, existing_path, output_folder
 
     folder = existing_path(args.map, "folder")
     out = output_folder(args.out if args.out is not None else folder / "klasresultaat")

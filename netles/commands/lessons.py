@@ -18,7 +18,7 @@ __all__ = ["register"]
 
 
 def _check(args: argparse.Namespace) -> tuple[str, Path]:
-    from ..commands.checks import output_folder
+    from ..checks import output_folder
     from ..datasets import case_names
     from ..errors import UsageError
     from ..lessons import find_lesson

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from ..errors import UsageError
-from .checks import at_least, existing_path, output_file, output_folder
+from ..checks import at_least, existing_path, output_file, output_folder
 from .reading import add_reading_options, read_from_args, require_egos
 
 __all__ = ["register", "run_profile", "run_rapport", "run_onderzoeksdata", "render_report", "resolve_dataset",
@@ -180,7 +180,7 @@ def run_profile(args: argparse.Namespace) -> int:
 def _failed_write(exc: OSError, out: Path, previous: str) -> None:
     """A write that failed (a full disk, no permission): one line that says nothing was written and
     that the previous output, if any, is untouched."""
-    from .checks import describe_os_error
+    from ..checks import describe_os_error
 
     kept = f"; {out} {previous}" if out.exists() else ""
     raise UsageError(f"{describe_os_error(exc, 'en')}; nothing was written{kept}") from None

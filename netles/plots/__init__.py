@@ -12,6 +12,8 @@ template (white, the netles colours, decimal comma and thousands dot in Dutch; s
 - :func:`sociogram`: who knows whom among the alters;
 - :func:`profile_chart` and :func:`compare_profiles`: the quality profile against a reference or
   before against after;
+- :func:`plot_distributions`, :func:`plot_group_profiles` and :func:`plot_moment_changes`: groups
+  of egos and their change between moments, beside the tables of :mod:`netles.compare`;
 - :func:`support_chart`, :func:`count_chart` and :func:`carer_load_chart`: small charts of counts
   with whole-number axes;
 - :func:`to_html` (offline, plotly.js embedded) and :func:`to_png` (kaleido), :func:`png_session`.
@@ -22,6 +24,7 @@ figure at the size of the widget or slide (:data:`SIZES`) rather than resizing i
 """
 from ._frame import SIZES
 from .charts import carer_load_chart, count_chart, support_chart
+from .comparisons import plot_distributions, plot_group_profiles, plot_moment_changes
 from .ecogram import RELATION_SYSTEM, SYSTEM, ecogram, ecogram_layout
 from .export import find_chromium, png_session, to_html, to_png
 from .genogram import FAMILY_SCHEMA, family_tree, genogram, validate_family
@@ -54,6 +57,9 @@ __all__ = [
     "moments_side_by_side",
     "netwerkcirkel",
     "netwerkcirkel_layout",
+    "plot_distributions",
+    "plot_group_profiles",
+    "plot_moment_changes",
     "png_session",
     "profile_chart",
     "ring_name",

@@ -30,7 +30,6 @@ import datetime
 import errno
 import hashlib
 import html
-import json
 import os
 import re
 import tempfile
@@ -48,6 +47,7 @@ from ..io import atomic as _atomic
 from ..io.netles_json import network_from_json, network_to_json
 from ..network import CASE_KEYS, EgoNetwork
 from ..profile import describe_profile, quality_profile
+from .plotly_output import figure_output
 
 __all__ = [
     "network_editor",
@@ -383,7 +383,7 @@ def _beside(path: Path, tag: str, folder: Path | None = None) -> Path:
 
 def _reason(exc: OSError, lang: str) -> str:
     """Why a file operation failed, in a few plain words (without the path)."""
-    from ..commands.checks import describe_os_error
+    from ..checks import describe_os_error
 
     return describe_os_error(OSError(exc.errno, exc.strerror or str(exc)), lang) if exc.errno else (str(exc) or type(exc).__name__)
 
@@ -1108,51 +1108,6 @@ def _netwerkcirkel(network: EgoNetwork, lang: str, size: tuple[int, int] = EDITO
 def _editor_drawing(network: EgoNetwork, lang: str):
     """The editor's netwerkcirkel, drawn at the size it is shown (names placed for that size)."""
     return _netwerkcirkel(network, lang)
-
-
-def figure_output(figure, output: W.Output | None = None, height: int | None = None, width: int | None = None,
-                  legend_below: bool = False) -> W.Output:
-    """Show a plotly figure in an :class:`ipywidgets.Output` (created if not given).
-
-    The figure is put in the output as plotly's own MIME bundle (``application/vnd.plotly.v1+json``),
-    which JupyterLab and Voila draw with the bundled plotly.js: nothing is loaded from the internet
-    and it works without a kernel connection in tests (the ``outputs`` are set directly).
-
-    Parameters
-    ----------
-    figure : plotly.graph_objects.Figure
-    output : ipywidgets.Output, optional
-    height, width : int, optional
-        Size in pixels to set on the figure's layout (the figure itself is not changed).
-    legend_below : bool
-        Put the legend in a row under the plot instead of beside it, so a narrow figure keeps
-        its full width for the drawing.
-
-    Returns
-    -------
-    ipywidgets.Output
-    """
-    output = output if output is not None else W.Output()
-    fig_dict = json.loads(figure.to_json())
-    layout = fig_dict.setdefault("layout", {})
-    if height:
-        layout["height"] = height
-    if width:
-        layout["width"] = width
-    if legend_below:
-        layout["legend"] = {**layout.get("legend", {}), "orientation": "h", "x": 0, "xanchor": "left", "y": -0.02,
-                            "yanchor": "top"}
-        layout["margin"] = {**layout.get("margin", {}), "r": 10, "l": 10, "b": 10}
-    fig_dict["config"] = {"displaylogo": False, "responsive": True}
-    title = (fig_dict.get("layout", {}).get("title") or {}).get("text", "") if isinstance(fig_dict.get("layout", {}).get("title"), dict) else ""
-    output.outputs = (
-        {
-            "output_type": "display_data",
-            "data": {"application/vnd.plotly.v1+json": fig_dict, "text/plain": f"<plotly figure {title}>"},
-            "metadata": {},
-        },
-    )
-    return output
 
 
 def _show_editor_figure(figure, output: W.Output) -> None:

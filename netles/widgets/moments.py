@@ -18,6 +18,7 @@ import ipywidgets as W
 from .. import vocab
 from ..moments import MomentComparison, compare_moments, format_date
 from ..network import EgoNetwork, Moment
+from .plotly_output import figure_output
 
 __all__ = ["moments_viewer", "MomentsViewerState"]
 
@@ -213,8 +214,6 @@ class _ViewerWidget(W.VBox):
     """The viewer's widget; its parts are attributes so tests can set values and click."""
 
     def __init__(self, state: MomentsViewerState):
-        from .editor import figure_output
-
         self._figure_output = figure_output
         self.state = state
         lang = state.lang

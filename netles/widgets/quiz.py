@@ -42,6 +42,7 @@ from typing import Any, Sequence
 
 import ipywidgets as W
 
+from ..content import content_dir
 from ..errors import Problem, ValidationError
 
 __all__ = ["QuizItem", "QuizState", "load_quiz", "concept_quiz", "quiz_path"]
@@ -85,8 +86,6 @@ class QuizItem:
 
 def quiz_path(key: str, folder: str | os.PathLike | None = None) -> Path:
     """The quiz file of lesson ``key`` (in ``folder``, default ``netles/lesson_content/quiz``)."""
-    from ..lessons import content_dir
-
     return (Path(folder) if folder is not None else content_dir() / "quiz") / f"{key}.yaml"
 
 

@@ -80,7 +80,7 @@ class GroupExplorerState:
     sentences : list of str
         One plain sentence per pair of groups (:func:`netles.compare.describe_difference`).
     figure : plotly.graph_objects.Figure
-        The distribution per group (:func:`netles.compare.plot_distributions`).
+        The distribution per group (:func:`netles.plots.plot_distributions`).
     """
 
     profiles: pd.DataFrame
@@ -97,7 +97,8 @@ class GroupExplorerState:
 
     def choose(self, metric: str) -> None:
         """Show ``metric`` (a metric key of the profiles)."""
-        from ..compare import compare_groups, describe_difference, plot_distributions
+        from ..compare import compare_groups, describe_difference
+        from ..plots.comparisons import plot_distributions
 
         if metric not in self.metrics:
             raise ValueError(f"{metric!r} is not one of the measures here: {', '.join(self.metrics)}")

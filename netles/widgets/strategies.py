@@ -38,6 +38,8 @@ import ipywidgets as W
 from .. import metrics, vocab
 from ..models.dynamics import choose_carer
 from ..network import EgoNetwork
+from ..vocab import readable_table
+from .policy import ExerciseItem, choice_exercise
 
 __all__ = [
     "STRATEGY_EXERCISES",
@@ -80,10 +82,6 @@ def spec_exercise(spec: Mapping[str, Any], lang: str = "nl"):
     ''
     """
     _i(lang)
-    # imported here: the general exercise form lives in another lesson's module, reached through the
-    # package so that a rename of that module does not break this one
-    from . import ExerciseItem, choice_exercise
-
     items = [ExerciseItem(key, (nl, en), frozenset(accepted.split("|")), (why_nl, why_en))
              for key, nl, en, accepted, why_nl, why_en in spec["items"]]
     return choice_exercise(items, spec["options"], lang, title=spec["title"], intro=spec["intro"])
@@ -440,8 +438,6 @@ class NetworkRolesState:
     """
 
     def __init__(self, net: EgoNetwork, lang: str = "nl"):
-        from .. import readable_table
-
         _i(lang)
         self.network = net
         self.lang = lang

@@ -36,6 +36,8 @@ import pandas as pd
 from .. import datasets, vocab
 from ..models import radio
 from ..network import EgoNetwork, Moment
+from ..vocab import readable_table
+from .case_choice import case_chooser
 from .quality import cases_with_moments
 from .strategies import spec_exercise
 
@@ -203,8 +205,6 @@ class RadioSuggestions:
 
 
 def _suggest(net: EgoNetwork, lang: str) -> RadioSuggestions:
-    from .. import readable_table
-
     by_action: dict[str, list[str]] = {a: [] for a in _RADIO_ORDER}
     for alter_id in net.alter_ids:
         for dutch in radio.applicable_interventions(net, alter_id):
@@ -353,8 +353,6 @@ class RadioReading:
 
     def table(self, lang: str = "nl") -> pd.DataFrame:
         """Person, what changed and what it fits, in words (:func:`netles.readable_table`)."""
-        from .. import readable_table
-
         people, changed, reading = [], [], []
         for r in self.rows:
             words = []
@@ -528,7 +526,6 @@ def moments_chooser(casus: str, lang: str = "nl", default: str = "onveilig_netwe
     >>> moments_chooser("pilot_netwerkversterking")[1].name
     'pilot_netwerkversterking'
     """
-    from . import case_chooser  # through the package: the module's name is not ours to rely on
 
     cases = _cases_with_moments()
     start = casus if casus in cases else default

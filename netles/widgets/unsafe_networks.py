@@ -37,6 +37,7 @@ from ..models import radio
 from ..models.zorgkracht import care_capacity
 from ..moments import format_date
 from ..network import EgoNetwork
+from ..vocab import readable_table
 
 __all__ = ["harm_view", "HarmState", "harm_examples", "peer_support_view", "PeerSupportState", "peer_examples",
            "SMALL_NETWORK"]
@@ -138,8 +139,6 @@ class HarmState:
     """
 
     def __init__(self, net: EgoNetwork, lang: str = "nl"):
-        from .. import readable_table
-
         _i(lang)
         self.network, self.lang = net, lang
         self.burdening = _burdening(net)
@@ -300,8 +299,6 @@ class PeerSupportState:
     """
 
     def __init__(self, net: EgoNetwork, lang: str = "nl"):
-        from .. import readable_table
-
         _i(lang)
         self.network, self.lang = net, lang
         self.peers = [a for a in net.alter_ids if net.alter(a)["relation"] == "fellow_client"]

@@ -1,4 +1,8 @@
-"""Argument checks shared by the ``netles`` subcommands, run before any work starts.
+"""Argument checks, run before any work starts: by the ``netles`` subcommands, the lesson runner
+and the widgets that save files.
+
+The checks sit at the bottom of the package (they need only :mod:`netles.errors`), so that every
+layer may use them; they used to be ``netles.commands.checks``.
 
 Each check raises :class:`netles.errors.UsageError` with one plain sentence (Dutch by default,
 English with ``lang="en"``); the ``netles`` command prints it as one line and exits with status 2.
@@ -15,7 +19,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from ..errors import UsageError
+from .errors import UsageError
 
 __all__ = ["existing_path", "output_file", "output_folder", "at_least", "describe_os_error"]
 
