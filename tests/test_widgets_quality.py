@@ -137,3 +137,14 @@ def test_every_builder_works_for_every_case_in_both_languages(name):
         burdening_contacts(net, lang)
         density_check(net, lang)
         profile_overview(net, lang)
+
+
+def test_no_two_widget_modules_export_the_same_name():
+    # strengthening and quality both exported cases_with_moments; the later star import won, so
+    # netles.widgets.cases_with_moments returned names without titles and lesson 02a's tests broke
+    from collections import Counter
+
+    import netles.widgets as widgets
+
+    assert [name for name, n in Counter(widgets.__all__).items() if n > 1] == []
+    assert widgets.cases_with_moments is widgets.quality.cases_with_moments

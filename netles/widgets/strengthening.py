@@ -47,7 +47,8 @@ __all__ = [
     "RadioReading",
     "intervention_over_time",
     "InterventionOverTimeState",
-    "cases_with_moments",
+    # cases_with_moments stays module-level (netles.widgets.strengthening.cases_with_moments): the
+    # package name is quality's (name, title) version, which lesson 02a and its tests use
     "moments_chooser",
     "pilot_skills",
 ]
