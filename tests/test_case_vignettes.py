@@ -814,3 +814,20 @@ def test_provisions_fit_the_client_s_age(name):
     if all(age is not None and age >= 18 for age in ages):
         for school_word in ("leerlingenvervoer", "schoolvervoer", "jeugdhulp"):
             assert school_word not in words, f"{name}: {school_word} for an adult"
+
+
+# A care need for company was shown as "praktische hulp" in the kanteling exercise (senior_55plus's
+# "koffie drinken en bijpraten"): a need that is about company carries function "companionship".
+_COMPANY_WORDS = ("gezelschap", "koffie", "bijpraten", "iets leuks", "in de buurt zijn")
+
+
+def _all_care_needs(net):
+    blocks = [net.extra.get("carer") or {}] + [(m.network.extra.get("carer") or {}) for m in net.moments]
+    return [n for b in blocks for n in b.get("care_needs", [])]
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_a_need_for_company_is_marked_companionship(name):
+    for need in _all_care_needs(datasets.load_case(name)):
+        if any(w in need["need"].lower() for w in _COMPANY_WORDS):
+            assert need.get("function") == "companionship", f"{name}: {need['need']!r} counts as practical help"

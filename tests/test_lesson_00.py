@@ -85,3 +85,11 @@ def test_runs_with_every_case_in_both_languages(tmp_path):
     variants = [{"casus": c, "taal": t} for t in ("nl", "en") for c in datasets.case_names()]
     nb = run_matrix(NAME, variants, tmp_path)
     assert sum(c.source.startswith("print('variant'") for c in nb.cells) == len(variants)
+
+
+def test_the_narrative_names_nobody_from_a_case():
+    # issue 12 item 5: text that depends on the case comes from the case (a widget), so the lesson
+    # reads right whichever case the teacher or student picks
+    from lessons2kit import names_in_narrative
+
+    assert names_in_narrative(NAME) == {"nl": [], "en": []}

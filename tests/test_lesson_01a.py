@@ -124,3 +124,11 @@ def test_the_recap_does_not_fix_which_domains_depend_directly_on_the_network():
         text = " ".join(markdown_text(NAME, lang).split())
         assert wrong not in text
     assert "beter bereikbaar" in " ".join(markdown_text(NAME).split())
+
+
+def test_the_narrative_names_nobody_from_a_case():
+    # issue 12 item 5: text that depends on the case comes from the case (a widget), so the lesson
+    # reads right whichever case the teacher or student picks
+    from lessons2kit import names_in_narrative
+
+    assert names_in_narrative(NAME) == {"nl": [], "en": []}

@@ -143,3 +143,17 @@ def test_thresholds_come_from_the_parameters(tmp_path):
         "strong": "banden_staat.state.controls['max_circle'].value",
     }, cwd=tmp_path)
     assert values == {"max": 90, "strong": 1}
+
+
+def test_the_e_i_index_the_bonding_table_shows_is_explained_in_both_languages():
+    # the bonding & bridging table shows "E-I familie/rest" with a value from -1 to +1; a student
+    # who cannot read code must find what the number means in the text
+    from netles import datasets
+    from netles.widgets import bonding_bridging_widget
+
+    _, state = bonding_bridging_widget(datasets.load_case("statushouder_zonder_netwerk"))
+    assert "E-I familie/rest" in state.view.value
+    for lang, words in (("nl", ["e-i-index familie/rest", "-1 betekent", "+1"]),
+                        ("en", ["e-i index family/rest", "-1 means", "+1"])):
+        section = " ".join(markdown_text(NAME, lang).split("## 6.")[1].split("## 7.")[0].split())
+        assert all(w in section for w in words), (lang, section[-400:])

@@ -315,6 +315,8 @@ ENGLISH_WORDS = set("the a an and of not is are be for with to what who how this
 def dutch_sentences(text: str) -> list[str]:
     """Sentences of ``text`` that read as Dutch: three or more Dutch-only words, more than English ones."""
     text = re.sub(r"<(script|style)\b.*?</\1>", " ", text, flags=re.S | re.I)
+    # Dutch on purpose, marked as such (a source's own title in an English reading list)
+    text = re.sub(r"<span lang=\"nl\">.*?</span>", " ", text, flags=re.S)
     text = re.sub(r"<[^>]+>|\]\([^)]*\)|https?://\S+", " ", text)
     found = []
     for sentence in re.split(r"(?<=[.!?:])\s+|\n{2,}", text):
@@ -329,6 +331,10 @@ def dutch_sentences(text: str) -> list[str]:
 def test_dutch_sentences_heuristic():
     assert dutch_sentences("Wie in het netwerk geeft de meeste steun? Kijk in de tabel.")
     assert not dutch_sentences("Who in the network gives the most support? Mevrouw De Vries (buurvrouw) and Jan.")
+    # a Dutch title marked lang="nl" is Dutch on purpose; the same words unmarked are not
+    title = "*Het inzetten van het sociale netwerk… de oplossing voor alles?*"
+    assert not dutch_sentences(f'Klokman (2015). <span lang="nl">{title}</span> An opinion piece.')
+    assert dutch_sentences(f"Klokman (2015). {title} An opinion piece.")
 
 
 @pytest.mark.parametrize("key", keys("english narrative"))

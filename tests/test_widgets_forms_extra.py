@@ -365,3 +365,32 @@ def test_a_need_with_an_english_description_is_shown_in_english():
     assert state.needs[1].description == "a weekly shower" and state.needs[1].need_id == "wekelijks_douchen"
     _, nl = kanteling_exercise(net=net)
     assert nl.needs[1].description == "wekelijks douchen"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_carers_own_network_is_called_an_assumption_when_the_case_does_not_give_it(lang):
+    # Tanja is on Ron's map; how many people she has herself is not in the case. The lesson said
+    # "het eigen netwerk van de mantelzorger is dan geslonken van 12 naar 5" as if it were her fact.
+    widget, state = carer_load_simulator(datasets.load_case("multiprobleem_buurman"), lang=lang)
+    assert state.network_assumed and state.mantelval_step is not None
+    text = widget.message.value + widget.source.value
+    if lang == "nl":
+        assert "geslonken van 12" not in text
+        assert "omdat de casus het niet noemt" in widget.message.value
+        assert "staat niet in de casus" in widget.source.value
+    else:
+        assert "shrunk from 12" not in text
+        assert "because the case does not give it" in widget.message.value
+        assert "does not say how large" in widget.source.value
+    # where the ego is the carer, her own network is the map and is named as a fact
+    widget, state = carer_load_simulator(datasets.load_case("mantelval_dochter"), lang=lang)
+    assert not state.network_assumed
+    assert ("geslonken van" if lang == "nl" else "shrunk from") in widget.message.value
+
+
+def test_a_young_carers_own_functioning_is_school_and_friends_not_work():
+    widget, state = carer_load_simulator(datasets.load_case("jonge_mantelzorger"))
+    assert state.young and state.mantelval_step is not None
+    assert "gezondheid, school, vrienden" in widget.message.value and not re.search(r"\bwerk\b", widget.message.value)
+    widget, state = carer_load_simulator(datasets.load_case("mantelval_dochter"))
+    assert "gezondheid, werk, relaties" in widget.message.value

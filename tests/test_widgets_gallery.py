@@ -105,3 +105,16 @@ def test_figures_are_titled_with_the_case_not_its_file_name():
         assert title in look.figure.layout.title.text
         widget, _ = reference_view(net, lang=lang)
         assert "mantelval_dochter" not in str(widget.figure.outputs)
+
+
+def test_first_look_speaks_of_rings_in_singular_and_plural():
+    # "1 van de 6 staan dichtbij. In de binnenste 2 cirkel(s)" on psychiatrie_geen_netwerk; the lesson
+    # calls them rings (ringen)
+    widget, state = first_look(datasets.load_case("psychiatrie_geen_netwerk"), strong_max_circle=2)
+    assert state.numbers["close"] == 1
+    text = widget.numbers.value
+    assert "van de 6 staat dichtbij" in text and "In de binnenste 2 ringen" in text and "(s)" not in text
+    widget, _ = first_look(datasets.load_case("senior_55plus"), strong_max_circle=1)
+    assert "In de binnenste ring van" in widget.numbers.value
+    widget, _ = first_look(datasets.load_case("senior_55plus"), strong_max_circle=2, lang="en")
+    assert "In the inner 2 rings" in widget.numbers.value and "(s)" not in widget.numbers.value

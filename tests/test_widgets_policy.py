@@ -287,3 +287,12 @@ def test_a_note_from_the_case_goes_with_the_name():
     assert noted
     for alter in noted:
         assert html.escape(alter["note"]) in state.cards["consultant"]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_no_card_shows_a_double_full_stop_after_a_name_with_an_initial(lang):
+    # "Je zorgt voor Moeder D.. Waarom er zorg nodig is: ..." on the carer card of jonge_mantelzorger
+    for case in datasets.case_names():
+        _, state = keukentafel_roleplay(datasets.load_case(case), lang=lang)
+        for role, card in state.cards.items():
+            assert ".." not in card, f"{case}, {role}: {card[:200]}"

@@ -82,3 +82,17 @@ def test_the_triad_works_for_every_case_in_both_languages(name):
             widget.cells["client"]["signals"].value = "naaste"
             widget.compare_button.click()
             assert state.result["open"]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_naaste_who_is_not_close_is_named_as_such(lang):
+    # psychiatrie_geen_netwerk offered the man of the corner shop (ring 3) as the naaste without a word
+    widget, state = triad_map(datasets.load_case("psychiatrie_geen_netwerk"), lang=lang)
+    assert state.naaste_name == "Ali (buurtsuper)"
+    assert ("staat niet dichtbij (ring 3)" if lang == "nl" else "is not close (ring 3)") in widget.naaste_note.value
+    faded = [a for a in state.candidates if state.network.alter(a).get("status") == "faded"]
+    widget.naaste.value = faded[0]
+    assert ("verwaterd" if lang == "nl" else "faded") in widget.naaste_note.value
+    # a sister in the inner ring needs no caution
+    widget, state = triad_map(datasets.load_case("ggz_naar_huis"), lang=lang)
+    assert state.naaste_name == "Samira (zus)" and widget.naaste_note.value == "" and state.naaste_note == ""

@@ -260,6 +260,17 @@ def _carer_start(net: EgoNetwork | None) -> tuple[dict, list]:
         start["carer_network"] = int(net.size)
         notes.append((f"het eigen netwerk van de mantelzorger telt {net.size} mensen",
                       f"the carer's own network has {net.size} people"))
+    elif who is not None:
+        # The map is the client's network: how many people the carer has is not in the case, so the
+        # model's default is an assumption, and the lesson must say so instead of presenting it as
+        # a fact about this carer.
+        start["network_assumed"] = True
+        notes.append((f"hoe groot het eigen netwerk van de mantelzorger is, staat niet in de casus; het model "
+                      f"neemt {DEFAULT_CARER_NETWORK} mensen aan",
+                      f"the case does not say how large the carer's own network is; the model assumes "
+                      f"{DEFAULT_CARER_NETWORK} people"))
+    if who is not None and carer.get("young_carer"):
+        start["young"] = True
     if who is not None and carer.get("csi") is not None:
         try:
             result = csi(carer["csi"])
@@ -270,6 +281,10 @@ def _carer_start(net: EgoNetwork | None) -> tuple[dict, list]:
             notes.append((f"CSI van de mantelzorger {result.score} van 13 ({result.band_label('nl')})",
                           f"the carer's CSI {result.score} of 13 ({result.band_label('en')})"))
     return start, notes
+
+
+DEFAULT_CARER_NETWORK = 12
+"""Size of the carer's own network the carer-load model assumes when the case does not give it."""
 
 
 class CarerLoadState:
@@ -285,6 +300,11 @@ class CarerLoadState:
         the carer's draagkracht is set once from the CSI and the starting hours
         (:func:`netles.models.capacity_from_csi`) and kept while the sliders move.
     lang : {"nl", "en"}
+    network_assumed : bool
+        The carer's own network size is the model's assumption, not the case's (the carer is
+        someone on the client's map): the message then says so.
+    young : bool
+        The carer is a young carer: own functioning means health, school and friends.
 
     Attributes
     ----------
@@ -314,10 +334,12 @@ class CarerLoadState:
                   "mantelval_months", "csi")
 
     def __init__(self, care_need: float = 15.0, respite: float = 0.0, shared_tasks: float = 0.0, steps: int = 24,
-                 seed: int = 0, carer_network: int = 12, capacity: float | None = None,
-                 mantelval_months: int = dynamics.MANTELVAL_MONTHS, csi: int | None = None, lang: str = "nl"):
+                 seed: int = 0, carer_network: int = DEFAULT_CARER_NETWORK, capacity: float | None = None,
+                 mantelval_months: int = dynamics.MANTELVAL_MONTHS, csi: int | None = None, lang: str = "nl",
+                 network_assumed: bool = False, young: bool = False):
         _lang_index(lang)
         self.lang = lang
+        self.network_assumed, self.young = network_assumed, young
         self.available = True
         self.care_need, self.respite, self.shared_tasks = care_need, respite, shared_tasks
         self.steps, self.seed, self.carer_network = steps, seed, carer_network
@@ -345,6 +367,7 @@ class CarerLoadState:
         state.message, state.figure = reason, None
         for name in cls.PARAMETERS:
             setattr(state, name, None)
+        state.network_assumed = state.young = False
         return state
 
     def on_change(self, callback) -> None:
@@ -405,15 +428,23 @@ class CarerLoadState:
                 + f"; so the model starts at load {first}."))
         if self.mantelval_step is not None:
             at = int(t.loc[t["step"] == self.mantelval_step, "carer_network_size"].iloc[0])
+            # A young carer's own functioning is school and friends, not work.
+            areas = _pick(lang, "gezondheid, school, vrienden" if self.young else "gezondheid, werk, relaties",
+                          "health, school, friends" if self.young else "health, work, relationships")
             parts.append(_pick(
                 lang,
                 f"Mantelval in maand {self.mantelval_step}: de belasting ligt dan al {_months(n, 'nl')} achter elkaar "
-                f"boven wat de mantelzorger kan dragen, en dan lijdt het eigen functioneren eronder (gezondheid, "
-                f"werk, relaties).",
+                f"boven wat de mantelzorger kan dragen, en dan lijdt het eigen functioneren eronder ({areas}).",
                 f"Carer breakdown (mantelval) in month {self.mantelval_step}: by then the load has been above what "
-                f"the carer can carry for {_months(n, 'en')} in a row, and their own functioning suffers (health, "
-                f"work, relationships)."))
-            if at < start:
+                f"the carer can carry for {_months(n, 'en')} in a row, and their own functioning suffers ({areas})."))
+            if at < start and self.network_assumed:
+                parts.append(_pick(lang, f"Een gevolg in het model: het eigen netwerk van de mantelzorger, dat het model "
+                                         f"op {start} mensen stelt omdat de casus het niet noemt, is dan geslonken tot "
+                                         f"{at} mensen.",
+                                   f"A consequence in the model: the carer's own network, which the model puts at "
+                                   f"{start} people because the case does not give it, has shrunk to {at} people "
+                                   f"by then."))
+            elif at < start:
                 parts.append(_pick(lang, f"Een gevolg: het eigen netwerk van de mantelzorger is dan geslonken van "
                                          f"{start} naar {at} mensen.",
                                    f"A consequence: the carer's own network has shrunk from {start} to {at} people "

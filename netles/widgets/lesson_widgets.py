@@ -508,7 +508,7 @@ def shrinking_widget(net: EgoNetwork, seed: int = 0, lang: str = "nl"):
 
 DIVERSITY_FIELDS = {
     "relation": ("relatie", "relation"),
-    "gender": ("gender", "gender"),
+    "gender": ("geslacht", "gender"),
     "age_group": ("leeftijdsgroep", "age group"),
     "marital_status": ("burgerlijke staat", "marital status"),
     "work": ("werk", "work"),

@@ -931,8 +931,9 @@ _K = {
                      "You decide what you tell."),
     "carer_text": ("Jij speelt {who}. Je geeft ongeveer {hours} uur per week zorg{years}.",
                    "You play {who}. You give about {hours} hours of care a week{years}."),
-    "cares_for": ("Je zorgt voor {whom}. Waarom er zorg nodig is: {reason}.",
-                  "You care for {whom}. Why care is needed: {reason}."),
+    # "; de reden:" rather than a new sentence: a name like "Moeder D." would end in "D.."
+    "cares_for": ("Je zorgt voor {whom}; de reden: {reason}.",
+                  "You care for {whom}; the reason: {reason}."),
     "the_client": ("de cliënt", "the client"),
     "young": ("Je bent een jonge mantelzorger, jonger dan 18. Vertel over school, vrienden en sport pas als ernaar "
               "gevraagd wordt.",

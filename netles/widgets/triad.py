@@ -106,6 +106,13 @@ _T = {
                        "The naaste needs support too: name it as somebody's task, not as something that happens "
                        "by itself."),
     "nothing": ("Kies eerst per taak wie die volgens jou zou moeten doen.", "First choose who should do each task."),
+    "far": ("Let op: {who} staat niet dichtbij (ring {circle}){faded}. In de ggz is de naaste meestal iemand die de "
+            "cliënt na staat. Bespreek of {who} die rol wil en kan hebben, en wat het betekent als de cliënt "
+            "niemand dichtbij heeft.",
+            "Note: {who} is not close (ring {circle}){faded}. In mental health care the naaste is usually someone "
+            "close to the client. Discuss whether {who} wants and is able to take that role, and what it means "
+            "when the client has nobody close."),
+    "faded": (" en het contact is verwaterd", " and the contact has faded"),
 }
 
 
@@ -176,6 +183,19 @@ class TriadState:
     @property
     def naaste_name(self) -> str | None:
         return None if self.naaste is None else str(self.network.alter(self.naaste).get("name") or self.naaste)
+
+    @property
+    def naaste_note(self) -> str:
+        """A caution when the chosen naaste is outside the inner two rings or the contact has faded
+        (psychiatrie_geen_netwerk: the man of the corner shop); empty otherwise."""
+        if self.naaste is None:
+            return ""
+        a = self.network.alter(self.naaste)
+        circle = int(a.get("circle") or 4)
+        faded = a.get("status") == "faded"
+        if circle <= 2 and not faded:
+            return ""
+        return _t("far", self.lang, who=self.naaste_name, circle=circle, faded=_t("faded", self.lang) if faded else "")
 
     def choose_naaste(self, alter_id: str) -> None:
         if alter_id not in self.candidates:
@@ -252,7 +272,8 @@ def triad_map(net: EgoNetwork, lang: str = "nl") -> tuple[W.Widget, TriadState]:
     Returns
     -------
     (ipywidgets.VBox, TriadState)
-        The widget has ``naaste`` (Dropdown), ``cells`` (perspective -> task -> Dropdown),
+        The widget has ``naaste`` (Dropdown), ``naaste_note`` (HTML: a caution when the naaste is not
+        close), ``cells`` (perspective -> task -> Dropdown),
         ``compare_button`` and ``result`` (HTML); for a case without a possible naaste only
         ``message``.
     """
@@ -275,7 +296,15 @@ def triad_map(net: EgoNetwork, lang: str = "nl") -> tuple[W.Widget, TriadState]:
     box.naaste = W.Dropdown(options=[(str(net.alter(a).get("name") or a), a) for a in state.candidates],
                             value=state.naaste, description=_t("naaste", lang), style={"description_width": "70px"},
                             layout=W.Layout(width="380px"))
-    box.naaste.observe(lambda c: state.choose_naaste(c["new"]), "value")
+    box.naaste_note = W.HTML()
+
+    def on_naaste(new: str) -> None:
+        state.choose_naaste(new)
+        note = state.naaste_note
+        box.naaste_note.value = f"<p style='color:#8a5a00;line-height:1.45'>{html.escape(note)}</p>" if note else ""
+
+    box.naaste.observe(lambda c: on_naaste(c["new"]), "value")
+    on_naaste(state.naaste)
     options = [(_t("choose", lang), ""), *[(v[i], k) for k, v in TRIAD_OPTIONS.items()]]
     box.cells = {p: {} for p in PERSPECTIVES}
     cell_px = "190px"
@@ -300,5 +329,5 @@ def triad_map(net: EgoNetwork, lang: str = "nl") -> tuple[W.Widget, TriadState]:
         box.result.value = f"<div class='netles-triad-result' style='line-height:1.45'>{html.escape(result['message'])}</div>"
 
     box.compare_button.on_click(on_compare)
-    box.children = [title, box.message, box.naaste, *rows, box.compare_button, box.result]
+    box.children = [title, box.message, box.naaste, box.naaste_note, *rows, box.compare_button, box.result]
     return box, state

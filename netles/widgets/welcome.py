@@ -31,9 +31,13 @@ _T = {
     "people": ("mensen in het netwerk", "people in the network"),
     "people_note": ("Iedereen die bij het in kaart brengen genoemd is, ook hulpverleners.",
                     "Everyone named when the network was mapped, professionals included."),
+    # singular and plural: "1 van de 6 staat dichtbij", "In de binnenste ring"
     "close": ("van de {n} staan dichtbij", "of the {n} are close"),
-    "close_note": ("In de binnenste {k} cirkel(s) van de netwerkcirkel: de mensen die het meest betekenen.",
-                   "In the inner {k} circle(s) of the network circle: the people who matter most."),
+    "close_one": ("van de {n} staat dichtbij", "of the {n} is close"),
+    "close_note": ("In de binnenste {k} ringen van de netwerkcirkel: de mensen die het meest betekenen.",
+                   "In the inner {k} rings of the network circle: the people who matter most."),
+    "close_note_one": ("In de binnenste ring van de netwerkcirkel: de mensen die het meest betekenen.",
+                       "In the innermost ring of the network circle: the people who matter most."),
     "kinds": ("van de 5 soorten steun", "of the 5 kinds of support"),
     "kinds_note": ("Zo veel soorten steun krijgt de cliënt van minstens één persoon.",
                    "This many kinds of support the client gets from at least one person."),
@@ -91,7 +95,8 @@ class FirstLookState:
         missing = ", ".join(vocab.label("support", f, lang) for f in self.missing_support)
         cards = [
             (str(n["people"]), _t("people", lang), _t("people_note", lang)),
-            (str(n["close"]), _t("close", lang, n=n["people"]), _t("close_note", lang, k=self.strong_max_circle)),
+            (str(n["close"]), _t("close_one" if n["close"] == 1 else "close", lang, n=n["people"]),
+             _t("close_note_one" if self.strong_max_circle == 1 else "close_note", lang, k=self.strong_max_circle)),
             (str(n["support_kinds"]), _t("kinds", lang),
              _t("kinds_note", lang) + " " + (_t("missing", lang, what=missing) if missing else _t("none_missing", lang))),
         ]
