@@ -2,6 +2,8 @@
 self-check only where a drawing can be counted, and the caveat about the reference group."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from netles import datasets, metrics, quality_profile
@@ -105,3 +107,13 @@ def test_figures_are_titled_with_the_case_not_its_file_name():
         assert title in look.figure.layout.title.text
         widget, _ = reference_view(net, lang=lang)
         assert "mantelval_dochter" not in str(widget.figure.outputs)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_client_with_a_mild_intellectual_disability_is_not_told_she_is_outside_the_lvb_group(case):
+    # galerij said "Deze cliënt hoort niet bij die onderzoeksgroep" for Gerda (pilot_netwerkversterking),
+    # whose vignette says she has a mild intellectual disability: the caveat must follow the case
+    net = datasets.load_case(case)
+    lvb = re.search(r"lichte? verstandelijke beperking", datasets.case_vignette(net, "nl")) is not None
+    note = reference_note(net)
+    assert ("ligt voor de hand" in note) == lvb and ("hoort niet bij" in note) == (not lvb)
