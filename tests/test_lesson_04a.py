@@ -91,8 +91,9 @@ def test_the_lesson_runs_and_follows_the_case(tmp_path):
         "after": "keuze_staat.choose('multiprobleem_buurman') or radio_kansen_staat.state.prompt",
         "pilot": "momenten_staat.choose('pilot_netwerkversterking') or verloop_staat.state.reading.actions('C')",
     }, cwd=tmp_path)
-    assert values["focus"] == ["B", "cut_tie"] and "laatste middel" in values["prompt"]
-    assert values["offered"].index("unblock") < values["offered"].index("cut_tie")
+    # issue 12.4: Bram (a brother) is not offered Band doorsnijden; a family tie is a last resort
+    assert values["focus"] == ["B", "unblock"] and "laatste middel" in values["prompt"]
+    assert "unblock" in values["offered"] and "cut_tie" not in values["offered"]
     assert values["file"] == "plan.html"  # relative: next to the notebook
     assert "multiplexiteit" in values["zorgkracht"].lower() and "benadering" in values["zorgkracht"]
     assert values["moments_case"] == "onveilig_netwerk" and "Voorbeeldnetwerk" in values["note"]

@@ -227,12 +227,40 @@ def test_drinking_buddy_of_the_opinion_piece():
     assert "B" not in after.alter_ids and "N1" in after.alter_ids
 
 
+def test_a_family_tie_is_not_cut_in_a_plan():
+    """Issue 12.4: the voorbeeld case's brother Bram was offered Band doorsnijden. Cutting a family
+    tie is a last resort the client decides on; the model offers Deblokkeren instead."""
+    net = datasets.load_case("voorbeeld")
+    assert applicable_interventions(net, "B") == ["Deblokkeren"]
+    with pytest.raises(NotApplicable, match="hoort bij de familie.*laatste middel.*beslist de cliënt zelf") as exc:
+        cut_tie(net, "B")
+    assert "last resort" in exc.value.message("en")
+    for case, alter in (("psychiatrie_geen_netwerk", "C"), ("ggz_naar_huis", "B")):  # a mother, an ex-partner
+        assert "Band doorsnijden" not in applicable_interventions(datasets.load_case(case), alter)
+
+
+def test_someone_who_makes_the_client_unsafe_is_not_unblocked_but_may_be_cut():
+    """A case's ``safety.harmful`` people (violence, exploitation): repairing that tie is not an
+    option; cutting it is, also for family (Mark at the intake of onveilig_netwerk)."""
+    lvb = datasets.load_case("moeder_zoon_lvb")
+    assert applicable_interventions(lvb, "D") == ["Band doorsnijden"]  # the friend who makes Dylan pay
+    with pytest.raises(NotApplicable, match="onveilig.*Meldcode"):
+        unblock(lvb, "D")
+    intake = datasets.load_case("onveilig_netwerk").moment("intake")
+    assert intake.alter("A")["relation"] == "partner"
+    assert applicable_interventions(intake, "A") == ["Band doorsnijden"]
+    # at closure the tie is already marked as cut: it is not cut again
+    assert applicable_interventions(datasets.load_case("onveilig_netwerk"), "A") == []
+    # a burdening neighbour is still both: unblock first, cutting possible
+    assert applicable_interventions(datasets.load_case("multiprobleem_buurman"), "D") == ["Deblokkeren", "Band doorsnijden"]
+
+
 def test_radio_order_and_applicable():
     assert list(RADIO) == ["Reanimeren", "Activeren", "Deblokkeren", "Intensiveren", "Onderhouden"]
     assert set(RADIO.values()) <= set(INTERVENTIONS.values())
     net = small()
     assert applicable_interventions(net, "F") == ["Reanimeren"]
-    assert applicable_interventions(net, "D") == ["Deblokkeren", "Band doorsnijden"]
+    assert applicable_interventions(net, "D") == ["Deblokkeren"]  # a sister: a family tie is not cut in a plan
     assert applicable_interventions(net, "K") == ["Activeren", "Intensiveren", "Onderhouden"]
     assert applicable_interventions(net, "P") == ["Activeren", "Onderhouden"]
     assert applicable_interventions(net, "W") == ["Activeren"]

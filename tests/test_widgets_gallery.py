@@ -2,6 +2,8 @@
 self-check only where a drawing can be counted, and the caveat about the reference group."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from netles import datasets, metrics, quality_profile
@@ -118,3 +120,13 @@ def test_first_look_speaks_of_rings_in_singular_and_plural():
     assert "In de binnenste ring van" in widget.numbers.value
     widget, _ = first_look(datasets.load_case("senior_55plus"), strong_max_circle=2, lang="en")
     assert "In the inner 2 rings" in widget.numbers.value and "(s)" not in widget.numbers.value
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_a_client_with_a_mild_intellectual_disability_is_not_told_she_is_outside_the_lvb_group(case):
+    # galerij said "Deze cliënt hoort niet bij die onderzoeksgroep" for Gerda (pilot_netwerkversterking),
+    # whose vignette says she has a mild intellectual disability: the caveat must follow the case
+    net = datasets.load_case(case)
+    lvb = re.search(r"lichte? verstandelijke beperking", datasets.case_vignette(net, "nl")) is not None
+    note = reference_note(net)
+    assert ("ligt voor de hand" in note) == lvb and ("hoort niet bij" in note) == (not lvb)

@@ -23,14 +23,16 @@ def test_only_fitting_interventions_are_offered_with_reasons_for_the_rest(voorbe
     widget, state = radio_planner(voorbeeld)
     widget.alter.value = "B"  # disrupted and burdening brother
     offered = [a for _, a in widget.action.options]
-    assert offered == ["unblock", "cut_tie", "add_member"]
+    assert offered == ["unblock", "add_member"]  # issue 12.4: a family tie is not cut in a plan
+    assert "laatste middel" in widget.fits.value
     assert "Past niet" in widget.fits.value and "Reanimeren" in widget.fits.value
     reasons = {a: r for a, ok, r in state.options("B") if not ok}
     assert reasons["revive"] and reasons["revive"] in widget.fits.value.replace("&#x27;", "'")
 
 
 def test_preview_shows_before_and_after_profile_and_map(voorbeeld):
-    widget, state = radio_planner(voorbeeld)
+    # Bram's tie is burdening, but he is family; as a neighbour the tie could be cut
+    widget, state = radio_planner(voorbeeld.with_alter_changes("B", relation="neighbour"))
     widget.alter.value = "B"
     widget.action.value = "cut_tie"
     widget.mode.value = "remove"

@@ -22,14 +22,35 @@ def test_the_goals_exercise_accepts_both_goals_where_both_fit():
 
 
 def test_radio_suggestions_for_the_brother_who_demands_money():
-    # the voorbeeld case's brother Bram: unblock first, cutting the family tie only as a last resort
+    # issue 12.4: the voorbeeld case's brother Bram must not be offered Band doorsnijden; the prompt
+    # asks to try Deblokkeren and says why cutting a family tie is not a plan step
     widget, state = radio_suggestions(datasets.load_case("voorbeeld"))
-    assert (state.focus, state.focus_action) == ("B", "cut_tie")
+    assert (state.focus, state.focus_action) == ("B", "unblock") and state.by_action["cut_tie"] == []
     prompt = widget.prompt.value
-    assert prompt.index("Deblokkeren") < prompt.index("Band doorsnijden") and "laatste middel" in prompt
+    assert "Deblokkeren" in prompt and "laatste middel" in prompt and "beslist de cliënt zelf" in prompt
+    assert "niet aan" in prompt and "probeer eerst" not in prompt
     planner = PlannerState(datasets.load_case("voorbeeld"))
     offered = [a for a, ok, _ in planner.options("B") if ok]
-    assert offered.index("unblock") < offered.index("cut_tie")
+    assert "unblock" in offered and "cut_tie" not in offered
+
+
+def test_radio_suggestions_never_repair_a_tie_that_makes_the_client_unsafe():
+    # 04a with onveilig_netwerk said "try Deblokkeren with Mark" (the violent ex-partner); with
+    # moeder_zoon_lvb it offered unblocking the friends who exploit Dylan
+    _, lvb = radio_suggestions(datasets.load_case("moeder_zoon_lvb"))
+    assert lvb.focus_action == "cut_tie" and lvb.by_action["unblock"] == []
+    assert "dan gaat veiligheid voor" in lvb.prompt and "probeer eerst" not in lvb.prompt
+    _, esther = radio_suggestions(datasets.load_case("onveilig_netwerk"))
+    assert "A" not in esther.by_action["unblock"] + esther.by_action["cut_tie"] and "Mark" not in esther.prompt
+    _, en = radio_suggestions(datasets.load_case("moeder_zoon_lvb"), lang="en")
+    assert "safety comes first" in en.prompt
+
+
+def test_radio_suggestions_do_not_revive_help_that_stopped():
+    # ouders_nemen_zorg_over: the begeleider stops and the parents take over; "revive the
+    # persoonlijk begeleider" contradicted the case
+    _, state = radio_suggestions(datasets.load_case("ouders_nemen_zorg_over"))
+    assert state.by_action["revive"] == [] and "begeleider" not in state.prompt
 
 
 def test_the_prompt_comes_from_the_case_not_from_one_neighbour():

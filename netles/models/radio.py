@@ -21,13 +21,23 @@ function       applies when                                   changes
 ``revive``     the tie has faded (status ``faded``)           status -> active; contact at least monthly
 ``activate``   an active, non-burdening tie does not yet      the function is added to ``support``;
                give this support function                     direction receives (or mutual if ego gave)
-``unblock``    the tie is disrupted or burdening              status -> active; valence -> supportive
+``unblock``    the tie is disrupted or burdening, and the     status -> active; valence -> supportive
+               case does not record the person as a danger
+               (its ``safety`` block: violence, abuse)
 ``intensify``  an active informal tie in circle 3 or 4        one circle inward; contact one step more
 ``maintain``   an active, non-burdening informal tie that     ``maintained: true`` (``simulate`` lets
                is not yet maintained                          such ties decay more slowly)
 ``add_member`` always (a new id)                              a new alter of the chosen kind
-``cut_tie``    the tie is burdening                           the alter is removed, or marked as cut
+``cut_tie``    the tie is burdening and not cut yet; for      the alter is removed, or marked as cut
+               family only when the case records the person
+               as a danger (family: a last resort)
 ============== ============================================== ========================================
+
+Repairing a tie with someone who makes the client unsafe is not an option (safety first, the
+Meldcode), and cutting a family tie is a last resort the client decides on, not a step a planner
+offers: first talk, change attitudes and set limits (Deblokkeren). So ``unblock`` refuses a person
+the case's ``safety`` block lists as ``harmful``, and ``cut_tie`` refuses a family member unless the
+case lists them there.
 
 References
 ----------
@@ -183,6 +193,16 @@ def _first(status: str, lang: str) -> str:
     if lang == "nl":
         return "reanimeren" if status == "faded" else "deblokkeren"
     return "revive" if status == "faded" else "unblock"
+
+
+def _harmful(net: EgoNetwork, alter_id: str) -> bool:
+    """Whether the case records this person as a danger to the client (``safety.harmful``)."""
+    safety = (net.extra or {}).get("safety")
+    return isinstance(safety, Mapping) and alter_id in (safety.get("harmful") or [])
+
+
+def _family(record: Mapping) -> bool:
+    return vocab.RELATION_KIND_OF.get(record.get("relation")) == "family"
 
 
 def _get(net: EgoNetwork, alter_id: str, action: str) -> dict:
@@ -371,7 +391,8 @@ def unblock(net: EgoNetwork, alter_id: str) -> InterventionResult:
     Raises
     ------
     NotApplicable
-        If the tie is neither disrupted nor burdening.
+        If the tie is neither disrupted nor burdening, or the case records the person as a danger to
+        the client (``safety.harmful``): a tie that makes someone unsafe is not repaired.
 
     Examples
     --------
@@ -390,6 +411,13 @@ def unblock(net: EgoNetwork, alter_id: str) -> InterventionResult:
             f"{_status_label(status, 'nl')} en {_label('valence', valence, 'nl')}.{' Kies reanimeren.' if faded else ''}",
             f"Unblock only fits a disrupted or burdening relation; {who} is "
             f"{_status_label(status, 'en')} and {_label('valence', valence, 'en')}.{' Choose revive.' if faded else ''}",
+        )
+    if _harmful(net, alter_id):
+        raise NotApplicable(
+            f"Deblokkeren is hier niet aan de orde: volgens de casus maakt {who} de cliënt onveilig. Veiligheid "
+            f"gaat voor; werk met de Meldcode en versterk het deel van het netwerk dat wel veilig is.",
+            f"Unblocking is not an option here: the case records {who} as making the client unsafe. Safety comes "
+            f"first; work with the Meldcode and strengthen the part of the network that is safe.",
         )
     new = net.with_alter_changes(alter_id, status="active", valence="supportive")
     nl = (f"Deblokkeren: de verstoorde relatie met {who} wordt hersteld, bijvoorbeeld door een gesprek "
@@ -636,7 +664,8 @@ def cut_tie(net: EgoNetwork, alter_id: str, mode: str = "remove") -> Interventio
     Raises
     ------
     NotApplicable
-        If the tie is not burdening.
+        If the tie is not burdening or is already cut, or for a family member the case does not
+        record as a danger (``safety.harmful``): cutting a family tie is a last resort.
     ValueError
         For an unknown mode.
 
@@ -649,6 +678,10 @@ def cut_tie(net: EgoNetwork, alter_id: str, mode: str = "remove") -> Interventio
     (['A', 'B', 'C', 'D', 'F'], False)
     >>> cut_tie(net, "E", mode="mark").network.alter("E")["status"]
     'disrupted'
+    >>> cut_tie(net, "B")  # her brother Bram: burdening, but family
+    Traceback (most recent call last):
+    ...
+    netles.models.radio.NotApplicable: Bram (broer) hoort bij de familie. Een familieband doorsnijden is het laatste middel, geen stap in een plan: probeer eerst of praten, een andere houding of duidelijke grenzen helpen (deblokkeren). Of het contact stopt, beslist de cliënt zelf.
     """
     if mode not in ("remove", "mark"):
         raise ValueError(f"mode must be 'remove' or 'mark', not {mode!r}")
@@ -660,6 +693,18 @@ def cut_tie(net: EgoNetwork, alter_id: str, mode: str = "remove") -> Interventio
             f"{_label('valence', record.get('valence'), 'nl')}.",
             f"Cutting a tie is only an option for a burdening contact; the contact with {who} is "
             f"{_label('valence', record.get('valence'), 'en')}.",
+        )
+    if record.get("cut"):
+        raise NotApplicable(f"De band met {who} is al doorgesneden of begrensd.",
+                            f"The tie with {who} is already cut or limited.")
+    if _family(record) and not _harmful(net, alter_id):
+        raise NotApplicable(
+            f"{who} hoort bij de familie. Een familieband doorsnijden is het laatste middel, geen stap in een plan: "
+            f"probeer eerst of praten, een andere houding of duidelijke grenzen helpen (deblokkeren). Of het contact "
+            f"stopt, beslist de cliënt zelf.",
+            f"{who} is family. Cutting a family tie is a last resort, not a step in a plan: first try whether "
+            f"talking, another attitude or clear limits help (unblock). Whether the contact ends is the client's "
+            f"own decision.",
         )
     n_ties = sum(alter_id in pair for pair in net.tie_pairs())
     if mode == "remove":
@@ -761,14 +806,15 @@ def applicable_interventions(net: EgoNetwork, alter_id: str) -> list[str]:
     """Which interventions fit this alter, by Dutch name, in RADIO order.
 
     Activeren counts as applicable when at least one support function could still be added.
-    ``"Band doorsnijden"`` is listed last when the tie is burdening.
+    ``"Band doorsnijden"`` is listed last when it fits (a burdening tie, for family only with a
+    person the case records as a danger).
 
     Examples
     --------
     >>> from netles import datasets
     >>> net = datasets.load_case("voorbeeld")
-    >>> applicable_interventions(net, "B")
-    ['Deblokkeren', 'Band doorsnijden']
+    >>> applicable_interventions(net, "B")  # her brother: repairing comes first, cutting is not a plan step
+    ['Deblokkeren']
     >>> applicable_interventions(net, "E")
     ['Activeren', 'Intensiveren', 'Onderhouden']
     """

@@ -111,8 +111,8 @@ class PlannerState:
     --------
     >>> from netles import datasets
     >>> state = PlannerState(datasets.load_case("voorbeeld"))
-    >>> [a for a, ok, _ in state.options("B") if ok]
-    ['unblock', 'cut_tie', 'add_member']
+    >>> [a for a, ok, _ in state.options("B") if ok]  # her brother: a family tie is not cut in a plan
+    ['unblock', 'add_member']
     >>> state.try_intervention("unblock", "B").name
     'Deblokkeren'
     >>> state.add_preview()

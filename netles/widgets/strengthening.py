@@ -4,8 +4,9 @@
   (contacten, dingen doen, praktische hulp), as :func:`netles.widgets.choice_exercise`.
 * :func:`radio_suggestions` lists, for a case, which people each RADIO intervention fits
   (:func:`netles.models.radio.applicable_interventions`) and writes the "try it" prompt for the
-  planner from the case itself: a burdening tie (try Deblokkeren before Band doorsnijden; a family
-  tie is cut only as a last resort), else a faded contact, else a contact at the edge.
+  planner from the case itself: a burdening tie (try Deblokkeren before Band doorsnijden; someone
+  who makes the client unsafe is not unblocked; a family tie is not cut in a plan, it is a last
+  resort), else a faded informal contact, else a contact at the edge.
 * :func:`radio_reading` reads the changes between two moments of a network in RADIO terms: a faded
   contact active again is Reanimeren, a disrupted or burdening tie that became supportive is
   Deblokkeren, a contact that moved to an inner circle is Intensiveren, a new support function is
@@ -140,10 +141,23 @@ _S = {
                 "<i>{cut}</i>. What happens to the share of burdening contacts?"),
     "gives": (" En met de steun die {who} nu ook geeft ({what})? Wie zou dat kunnen overnemen?",
               " And with the support {who} also gives now ({what})? Who could take that over?"),
-    "family": (" {who} hoort bij de familie: een familieband doorsnijden is het laatste middel, als praten en "
-               "begrenzen niet helpen en de cliënt het zelf wil.",
-               " {who} is family: cutting a family tie is a last resort, when talking and setting limits do not "
-               "help and the client wants it."),
+    "try_cut_unsafe": ("<b>Probeer het.</b> Kies in de planner hieronder <b>{who}</b> en probeer <i>{cut}</i>. "
+                       "<i>{unblock}</i> past hier niet: volgens de casus maakt {who} de cliënt onveilig, en dan gaat "
+                       "veiligheid voor (les 04b, de Meldcode). Wat gebeurt er met het aandeel belastende contacten?",
+                       "<b>Try it.</b> In the planner below, choose <b>{who}</b> and try <i>{cut}</i>. <i>{unblock}</i> "
+                       "does not fit here: the case records {who} as making the client unsafe, and then safety comes "
+                       "first (lesson 04b, the Meldcode). What happens to the share of burdening contacts?"),
+    "try_unblock": ("<b>Probeer het.</b> Kies in de planner hieronder <b>{who}</b> en probeer <i>{unblock}</i>. Wat "
+                    "gebeurt er met het aandeel belastende contacten? En wat vraagt dat in het echt: wie praat met wie, "
+                    "en wil de cliënt het contact herstellen of vooral begrenzen?",
+                    "<b>Try it.</b> In the planner below, choose <b>{who}</b> and try <i>{unblock}</i>. What happens "
+                    "to the share of burdening contacts? And what does it take in real life: who talks to whom, and "
+                    "does the client want to repair the contact or rather set limits?"),
+    "family": (" {who} hoort bij de familie, en daarom biedt de planner <i>{cut}</i> hier niet aan: een familieband "
+               "doorsnijden is het laatste middel, geen stap in een plan. Of het contact stopt, beslist de cliënt "
+               "zelf.",
+               " {who} is family, so the planner does not offer <i>{cut}</i> here: cutting a family tie is a last "
+               "resort, not a step in a plan. Whether the contact ends is the client's own decision."),
     "try_revive": ("<b>Probeer het.</b> Kies in de planner hieronder <b>{who}</b> en probeer <i>{revive}</i>. Wat "
                    "verandert er aan de omvang en aan het aandeel sterke banden? Wat zou je in het echt eerst aan de "
                    "cliënt vragen?",
@@ -189,8 +203,10 @@ class RadioSuggestions:
     focus : str or None
         The person the prompt is about.
     focus_action : str
-        ``"cut_tie"`` (a burdening tie: Deblokkeren first, then Band doorsnijden), ``"revive"``,
-        ``"intensify"``, ``"activate"`` or ``"add_member"``.
+        ``"cut_tie"`` (a burdening tie outside the family: Deblokkeren first, then Band doorsnijden;
+        or someone the case records as a danger: Band doorsnijden, safety first), ``"unblock"`` (a
+        burdening family member: the planner does not offer cutting a family tie), ``"revive"`` (a
+        faded informal contact), ``"intensify"``, ``"activate"`` or ``"add_member"``.
     table : pandas.DataFrame
         Intervention -> names, as the student sees it.
     prompt : str
@@ -209,6 +225,10 @@ def _suggest(net: EgoNetwork, lang: str) -> RadioSuggestions:
     for alter_id in net.alter_ids:
         for dutch in radio.applicable_interventions(net, alter_id):
             action = _ACTION_OF.get(dutch)
+            # Help from a professional that stopped is a question of indication, not of reviving a
+            # contact (ouders_nemen_zorg_over: the begeleider stops and the parents take over).
+            if action == "revive" and vocab.RELATION_KIND_OF[net.alter(alter_id)["relation"]] == "professional":
+                continue
             if action in by_action:
                 by_action[action].append(alter_id)
     rows = {_s("action", lang): [_label(a, lang) for a in _RADIO_ORDER],
@@ -218,18 +238,27 @@ def _suggest(net: EgoNetwork, lang: str) -> RadioSuggestions:
     names = {a: _label(a, lang) for a in ("unblock", "cut_tie", "revive", "intensify", "activate", "add_member")}
     informal = [a for a in net.alter_ids if vocab.RELATION_KIND_OF[net.alter(a)["relation"]] != "professional"
                 and net.alter(a)["relation"] != "volunteer"]
+    # A burdening tie comes first. The model offers Band doorsnijden only outside the family or for
+    # someone the case records as a danger; a burdening family member gets Deblokkeren (issue 12.4).
+    burdening = [a for a in by_action["unblock"] if net.alter(a).get("valence") == "burdening"]
+    revivable = [a for a in by_action["revive"] if a in informal]  # a faded volunteer is found anew
     if by_action["cut_tie"]:
         focus, action = by_action["cut_tie"][0], "cut_tie"
         who = html.escape(_name(net, focus))
-        prompt = _s("try_cut", lang, who=who, unblock=names["unblock"], cut=names["cut_tie"])
+        key = "try_cut" if focus in by_action["unblock"] else "try_cut_unsafe"
+        prompt = _s(key, lang, who=who, unblock=names["unblock"], cut=names["cut_tie"])
         support = net.alter(focus).get("support") or []
         if support:
             what = ", ".join(vocab.label("support", f, lang) for f in support)
             prompt += _s("gives", lang, who=who, what=html.escape(what))
+    elif burdening:
+        focus, action = burdening[0], "unblock"
+        who = html.escape(_name(net, focus))
+        prompt = _s("try_unblock", lang, who=who, unblock=names["unblock"])
         if net.alter(focus)["relation"] in _FAMILY:
-            prompt += _s("family", lang, who=who)
-    elif by_action["revive"]:
-        focus, action = by_action["revive"][0], "revive"
+            prompt += _s("family", lang, who=who, cut=names["cut_tie"])
+    elif revivable:
+        focus, action = revivable[0], "revive"
         prompt = _s("try_revive", lang, who=html.escape(_name(net, focus)), revive=names["revive"])
     elif [a for a in by_action["intensify"] if a in informal]:
         focus, action = [a for a in by_action["intensify"] if a in informal][0], "intensify"
@@ -246,9 +275,12 @@ def _suggest(net: EgoNetwork, lang: str) -> RadioSuggestions:
 def radio_suggestions(net: EgoNetwork, lang: str = "nl"):
     """Which people each RADIO intervention fits in this case, and a prompt for the planner.
 
-    The prompt comes from the case: with a burdening tie it asks to try Deblokkeren before Band
-    doorsnijden (and, for family, says that cutting a family tie is a last resort); without one it
-    suggests reviving a faded contact, drawing in a contact at the edge, or activating someone.
+    The prompt comes from the case: with a burdening tie outside the family it asks to try
+    Deblokkeren before Band doorsnijden; with someone the case records as a danger it asks to try
+    Band doorsnijden (repairing is not an option, safety first); with a burdening family member it
+    asks to try Deblokkeren and says why cutting a family tie is not offered. Without a burdening
+    tie it suggests reviving a faded contact, drawing in a contact at the edge, or activating
+    someone (never a professional).
 
     Parameters
     ----------
@@ -264,7 +296,7 @@ def radio_suggestions(net: EgoNetwork, lang: str = "nl"):
     --------
     >>> widget, state = radio_suggestions(datasets.load_case("voorbeeld"))
     >>> state.focus, state.focus_action, state.by_action["cut_tie"]
-    ('B', 'cut_tie', ['B'])
+    ('B', 'unblock', [])
     >>> "laatste middel" in state.prompt
     True
     >>> radio_suggestions(datasets.load_case("senior_55plus"))[1].focus_action
