@@ -8,6 +8,7 @@ not a file aborted and checks that every figure and widget output is visible.
 """
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -115,6 +116,38 @@ def test_snapshot_without_a_widget_state_shows_nothing_rather_than_failing():
     nb, plotly = handouts.snapshot_widgets(nb)
     assert nb.cells[0].outputs[0].data == {"text/html": '<div class="netles-widget-snapshot"></div>'}
     assert not plotly
+
+
+MOMENTS = """
+from IPython.display import display
+from netles import compare_moments, datasets
+from netles.plots import moments_summary
+net = datasets.load_case("pilot_netwerkversterking")
+voor, na = net.moments[0], net.moments[-1]
+display(compare_moments(voor, na))
+moments_summary(voor, na)
+"""
+
+
+def test_moment_to_moment_summary_is_kept_in_the_offline_handout(tmp_path):
+    # issue 16.6: what changed between two moments, in words, tables and the figure, in a page
+    # that needs nothing from another server
+    from nbclient import NotebookClient
+
+    from netles import compare_moments, datasets
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Gerda voor en na"),
+                                         nbformat.v4.new_code_cell(MOMENTS)])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    NotebookClient(nb, timeout=180, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
+    page = handouts.export_handout(nb, tmp_path / "momenten.html", hide_code=True).read_text(encoding="utf-8")
+    net = datasets.load_case("pilot_netwerkversterking")
+    comparison = compare_moments(net.moments[0], net.moments[-1])
+    body = page.split("<body", 1)[1]
+    assert 'class="netles-moments-comparison"' in body and "Nieuwe contacten" in body
+    assert html.escape(comparison.summary()) in body  # the summary in words
+    assert body.count("Plotly.newPlot(") == 1 and '"instrument":"moments_summary"' in body.replace(": ", ":")
+    assert page.count("plotly.js v") == 1 and not outside_addresses(page)
 
 
 # --------------------------------------------------------------------------------------------
