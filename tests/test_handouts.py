@@ -233,15 +233,17 @@ def test_lesson_handout_keeps_widgets_and_leaves_out_the_settings(key, lesson_ha
 
 
 @pytest.mark.slow
-def test_english_handout_has_english_text_and_figures(lesson_handouts):
-    executed, handout = lesson_handouts("galerij")
+@pytest.mark.parametrize("key", ["galerij", "04a"])  # 04a: what `netles les 4 --taal en` was (issue 11)
+def test_english_handout_has_english_text_and_figures(lesson_handouts, key):
+    executed, handout = lesson_handouts(key)
     page = handout.read_text(encoding="utf-8")
     nb = nbformat.read(str(executed), as_version=4)
     from test_lessons import dutch_sentences
 
     assert nb.metadata["netles"]["taal"] == "en"
-    english_title = lessons.lesson_title(lessons.localise(lessons.lessons()["galerij"], "en"))
-    assert f"<title>{english_title}</title>" in page
+    english_title = lessons.lesson_title(lessons.localise(lessons.lessons()[key], "en"))
+    assert f"<title>{html.escape(english_title, quote=False)}</title>" in page
+    assert page.count("Plotly.newPlot(") >= 2
     # the figures were made with English labels (the language parameter is set by localise) ...
     assert "Network circle" in page and "Netwerkcirkel" not in page
     # ... and the text, the tables and the widgets read English
