@@ -30,9 +30,9 @@ NETLES = ROOT / ".venv" / "bin" / "netles"
 LESSONS = lessons.lessons()
 NOTEBOOKS = {key: path for key, path in LESSONS.items()}
 
-# The notebooks the lessons helpers replace this round (01a/01b, 02a/02b, 03a/03b, 04a/04b), and the
-# rules each of them does not keep yet. The lead removes these marks when the notebooks go.
-REPLACED = ("01_visie_en_beleid", "02_betekenis_en_kwaliteit", "03_rollen", "04_versterken")
+# Old notebooks that were being replaced, and the rules each of them did not keep yet. The old 01-04
+# are gone (00, 01a ... 05 are the lessons now): nothing is marked any more.
+REPLACED: tuple[str, ...] = ()
 OLD_FAILS = {
     "parameters": set(),
     "hidden code": set(REPLACED),
@@ -47,7 +47,7 @@ OLD_FAILS = {
     "teacher plan": set(),
     "teacher parts": set(),
     "interactive": set(),
-    "runs": {"04_versterken"},  # its pilot cell loads cases that became moments of pilot_netwerkversterking
+    "runs": set(),
 }
 
 
