@@ -233,11 +233,10 @@ def legend_size(entries: Sequence[tuple[str | None, str | None, str]], font_size
     one_row = sum(text_width(t, font_size) + _LEGEND_ITEM_H for t in items)
     if one_row <= max_width:
         return (one_row, _LEGEND_PAD + item_h)
-    # in rows, plotly gives every entry the widest entry's width; its box spans the plot width; each
-    # row takes whole pixels (measured: 20 px rows at 13 px, where one entry is 19.9 px)
+    # in rows, plotly gives every entry the widest entry's width; its box spans the plot width
     per_row = max(1, int(max_width // widest))
     rows = math.ceil(len(items) / per_row)
-    return (max_width, _LEGEND_PAD + rows * math.ceil(item_h))
+    return (max_width, _LEGEND_PAD + rows * item_h)
 
 
 def _num(value, default: float) -> float:
