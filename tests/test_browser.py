@@ -183,8 +183,9 @@ def interactive_cells(key: str) -> list[str]:
             if "interactive" in c.metadata.get("tags", [])]
 
 
-# Widget bugs the driver finds, by owner; strict, so the mark goes when the bug is fixed.
-KNOWN: dict[tuple[str, str | None], str] = {}  # none left: the old 02 and 04 and their bugs are gone
+# Widget bugs the driver finds, by (lesson, concept or None for the page) -> reason; strict, so the
+# mark goes when the bug is fixed. Empty: every lesson's app view works.
+KNOWN: dict = {}
 
 
 # Controls a widget shows only in a situation the driver does not create, hidden by their own layout
