@@ -40,7 +40,7 @@ from typing import Iterable, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from .dataset import SUPPORT_COLUMNS, Dataset
+from .longtables import SUPPORT_COLUMNS, Dataset
 from .longtables import MOMENT
 
 __all__ = [

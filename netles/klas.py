@@ -42,10 +42,10 @@ import pandas as pd
 
 from . import metrics
 from .anonymise import anonymise
-from .dataset import Dataset
+from .longtables import Dataset
 from .errors import ValidationError
 from .io.atomic import atomic_folder, atomic_write_text
-from .io.dataset import write_dataset
+from .io.write import write_dataset
 from .io.netles_json import read_network
 from .spreadsheet import to_csv
 

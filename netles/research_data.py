@@ -32,7 +32,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .dataset import Dataset
+from .longtables import Dataset
 from .io.atomic import atomic_folder, atomic_write_text
 
 __all__ = ["DEFAULT_SEED", "STUDIES", "MOMENTS", "drie_groepen", "panel_interventie", "write_research_data"]
@@ -278,7 +278,7 @@ def write_research_data(out: str | os.PathLike, seed: int = DEFAULT_SEED, studie
     list of pathlib.Path
         The study folders written.
     """
-    from .io.dataset import write_dataset
+    from .io.write import write_dataset
 
     out = Path(out)
     written = []

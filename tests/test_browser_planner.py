@@ -60,6 +60,13 @@ def browser():
             chromium.close()
 
 
+def _block_outside_requests(page) -> list[str]:
+    """Abort every request to a host other than the local server; the list collects them (issue 11.2)."""
+    from browserkit import block_outside_requests
+
+    return block_outside_requests(page)
+
+
 def _jupyter_env(tmp: Path) -> dict[str, str]:
     env = dict(os.environ)
     for name in ("JUPYTER_CONFIG_DIR", "JUPYTER_DATA_DIR", "JUPYTER_RUNTIME_DIR", "JUPYTERLAB_SETTINGS_DIR",
@@ -198,6 +205,7 @@ def test_planner_in_jupyterlab(browser, tmp_path):
     try:
         server.wait_for(f"http://127.0.0.1:{port}/api/status")
         page = browser.new_page(viewport={"width": 1366, "height": 768})
+        attempts = _block_outside_requests(page)
         page.goto(f"http://127.0.0.1:{port}/lab/tree/{notebook}")
         page.wait_for_selector(".jp-NotebookPanel .jp-Cell", timeout=90_000)
         page.wait_for_selector("#jp-main-statusbar >> text=Idle", timeout=90_000)
@@ -213,6 +221,7 @@ def test_planner_in_jupyterlab(browser, tmp_path):
         planner = page.locator(".netles-planner").first
         page.wait_for_selector(".netles-planner .js-plotly-plot .main-svg", timeout=60_000)
         _plan_a_step(page, planner, "browser_planner_lab.png")
+        assert attempts == [], f"JupyterLab asked another host for {attempts[:3]}"
     finally:
         if page is not None:
             page.close()
@@ -230,6 +239,7 @@ def test_planner_in_the_app_follows_the_editor(browser, tmp_path):
     try:
         server.wait_for(f"http://127.0.0.1:{port}/favicon.ico")
         page = browser.new_page(viewport={"width": 1366, "height": 768})
+        attempts = _block_outside_requests(page)
         page.goto(f"http://127.0.0.1:{port}/", timeout=90_000)
         page.wait_for_selector(".netles-editor .js-plotly-plot .main-svg", timeout=90_000)
         editor = page.locator(".netles-editor").first
@@ -246,6 +256,7 @@ def test_planner_in_the_app_follows_the_editor(browser, tmp_path):
         assert _wait_until(lambda: not _control(planner, "add-button").is_disabled()), \
             "after a person was added in the editor the add button stays disabled"
         _plan_a_step(page, planner, "browser_planner_app.png")
+        assert attempts == [], f"the app asked another host for {attempts[:3]}"
     finally:
         if page is not None:
             page.close()

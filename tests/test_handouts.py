@@ -8,6 +8,7 @@ not a file aborted and checks that every figure and widget output is visible.
 """
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -117,13 +118,92 @@ def test_snapshot_without_a_widget_state_shows_nothing_rather_than_failing():
     assert not plotly
 
 
+MOMENTS = """
+from IPython.display import display
+from netles import compare_moments, datasets
+from netles.plots import moments_summary
+net = datasets.load_case("pilot_netwerkversterking")
+voor, na = net.moments[0], net.moments[-1]
+display(compare_moments(voor, na))
+moments_summary(voor, na)
+"""
+
+
+def test_moment_to_moment_summary_is_kept_in_the_offline_handout(tmp_path):
+    # issue 16.6: what changed between two moments, in words, tables and the figure, in a page
+    # that needs nothing from another server
+    from nbclient import NotebookClient
+
+    from netles import compare_moments, datasets
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Gerda voor en na"),
+                                         nbformat.v4.new_code_cell(MOMENTS)])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    NotebookClient(nb, timeout=180, kernel_name="python3", resources={"metadata": {"path": str(tmp_path)}}).execute()
+    page = handouts.export_handout(nb, tmp_path / "momenten.html", hide_code=True).read_text(encoding="utf-8")
+    net = datasets.load_case("pilot_netwerkversterking")
+    comparison = compare_moments(net.moments[0], net.moments[-1])
+    body = page.split("<body", 1)[1]
+    assert 'class="netles-moments-comparison"' in body and "Nieuwe contacten" in body
+    assert html.escape(comparison.summary()) in body  # the summary in words
+    assert body.count("Plotly.newPlot(") == 1 and '"instrument":"moments_summary"' in body.replace(": ", ":")
+    assert page.count("plotly.js v") == 1 and not outside_addresses(page)
+
+
 # --------------------------------------------------------------------------------------------
 # The lessons' handouts
 # --------------------------------------------------------------------------------------------
 
 HANDOUT_LANG = {key: ("nl" if key == "00" else "en") for key in lessons.lessons()}
+
+
 def handout_keys() -> list:
     return [pytest.param(key, id=key) for key in lessons.lessons()]
+
+
+def shown_in_notebook(nb) -> tuple[int, int]:
+    """``(figures, widget views)`` the executed lesson showed, counted from the notebook itself.
+
+    Figures: plotly outputs of the cells, plus those inside the widgets a student could see (the
+    outputs of Output widgets and plotly FigureWidgets; not under a widget hidden by its layout,
+    only the shown child of a Stack). The handout is checked against these counts, not against
+    itself.
+    """
+    models = handouts._models(nb)
+
+    def in_output(out: dict, seen: frozenset) -> int:
+        data = out.get("data") or {}
+        if handouts.WIDGET_VIEW in data:
+            return in_widget((data[handouts.WIDGET_VIEW] or {}).get("model_id"), seen)
+        return 1 if handouts.PLOTLY in data else 0
+
+    def in_widget(model_id, seen: frozenset) -> int:
+        model = models.get(model_id or "")
+        if not model or model_id in seen:
+            return 0
+        state = model.get("state") or {}
+        if handouts._hidden(state, models):
+            return 0
+        seen = seen | {model_id}
+        name = model.get("model_name") or state.get("_model_name", "")
+        if name == "OutputModel":
+            return sum(in_output(o, seen) for o in state.get("outputs") or [])
+        if "_data" in state and "_layout" in state:
+            return 1
+        children = [handouts._ref(c) for c in state.get("children") or []]
+        if name == "StackModel":
+            index = state.get("selected_index")
+            children = [children[index]] if isinstance(index, int) and 0 <= index < len(children) else []
+        return sum(in_widget(c, seen) for c in children)
+
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
+    views = sum(1 for o in outputs if handouts.WIDGET_VIEW in (o.get("data") or {}))
+    return sum(in_output(o, frozenset()) for o in outputs), views
+
+
+def test_shown_in_notebook_counts_figures_in_and_outside_widgets(widget_handout):
+    # the proefles: one figure in an Output widget, one plain figure, one widget view
+    assert shown_in_notebook(widget_handout[1]) == (2, 1)
 
 
 @pytest.fixture(scope="module")
@@ -153,15 +233,17 @@ def test_lesson_handout_keeps_widgets_and_leaves_out_the_settings(key, lesson_ha
 
 
 @pytest.mark.slow
-def test_english_handout_has_english_text_and_figures(lesson_handouts):
-    executed, handout = lesson_handouts("galerij")
+@pytest.mark.parametrize("key", ["galerij", "04a"])  # 04a: what `netles les 4 --taal en` was (issue 11)
+def test_english_handout_has_english_text_and_figures(lesson_handouts, key):
+    executed, handout = lesson_handouts(key)
     page = handout.read_text(encoding="utf-8")
     nb = nbformat.read(str(executed), as_version=4)
     from test_lessons import dutch_sentences
 
     assert nb.metadata["netles"]["taal"] == "en"
-    english_title = lessons.lesson_title(lessons.localise(lessons.lessons()["galerij"], "en"))
-    assert f"<title>{english_title}</title>" in page
+    english_title = lessons.lesson_title(lessons.localise(lessons.lessons()[key], "en"))
+    assert f"<title>{html.escape(english_title, quote=False)}</title>" in page
+    assert page.count("Plotly.newPlot(") >= 2
     # the figures were made with English labels (the language parameter is set by localise) ...
     assert "Network circle" in page and "Netwerkcirkel" not in page
     # ... and the text, the tables and the widgets read English
@@ -182,8 +264,8 @@ def test_handout_offline_shows_every_figure_and_widget_output(key, lesson_handou
         page.goto(handout.as_uri())
         page.wait_for_load_state("load")
         figures = page.locator(".js-plotly-plot")
-        expected = handout.read_text(encoding="utf-8").count("Plotly.newPlot(")
-        assert figures.count() == expected, f"{figures.count()} of {expected} figures drawn"
+        expected, views = shown_in_notebook(nbformat.read(str(executed), as_version=4))
+        assert figures.count() == expected, f"{figures.count()} of the lesson's {expected} figures drawn"
         for i in range(figures.count()):
             figure = figures.nth(i)
             figure.scroll_into_view_if_needed()
@@ -191,6 +273,7 @@ def test_handout_offline_shows_every_figure_and_widget_output(key, lesson_handou
             box = figure.bounding_box()
             assert box and box["width"] > 100 and box["height"] > 100, f"figure {i} is {box}"
         snapshots = page.locator(".netles-widget-snapshot")
+        assert snapshots.count() == views, f"{snapshots.count()} of the lesson's {views} widget outputs"
         for i in range(snapshots.count()):
             snap = snapshots.nth(i)
             snap.scroll_into_view_if_needed()

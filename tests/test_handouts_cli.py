@@ -51,6 +51,16 @@ def test_les_unknown_lesson(tmp_path):
     assert not (tmp_path / "uit").exists()
 
 
+@pytest.mark.parametrize("number, parts", [("4", "04a of 04b"), ("2", "02a of 02b"), ("3", "03a of 03b")])
+def test_les_with_an_old_lesson_number_names_its_parts(tmp_path, number, parts):
+    # the old lessons 02, 03 and 04 became two parts each: `netles les 4 --taal en` (the handout of
+    # issue 11) says which to choose instead of failing or picking one
+    done = netles("les", number, "--taal", "en", "--out", str(tmp_path / "uit"))
+    assert_mistake(done, f"netles: les {number} bestaat uit meer delen: kies {parts}")
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "uit").exists()
+
+
 def test_les_unknown_case(tmp_path):
     done = netles("les", "0", "--casus", "bestaat_niet", "--out", str(tmp_path / "uit"))
     assert_mistake(done, "er is geen casus 'bestaat_niet'; kies uit: ", "voorbeeld")

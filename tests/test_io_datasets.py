@@ -136,6 +136,8 @@ def test_mapping_names_a_column_the_table_lacks(tmp_path):
     ds = netles.read_dataset(tmp_path, mapping={"alters": {"columns": {"contact": "frequentie"}}})
     (problem,) = ds.meta["problems"].problems
     assert problem.field == "frequentie" and problem.file == "alters.csv"
+    # an error naming both the column and the field it was meant for (issue 17.2)
+    assert "column 'frequentie' for 'contact'" in problem.message and "no such column" in problem.message
 
 
 def test_zero_byte_parquet(tmp_path):

@@ -104,3 +104,61 @@ def test_side_by_side_exports_as_png(tmp_path):
     net = three_moments()
     out = to_png(moments_side_by_side(net.moments[0], net.moments[-1]), tmp_path / "voor_na.png", scale=1)
     assert out.read_bytes().startswith(PNG_SIGNATURE)
+
+
+# --------------------------------------------------------------------------------------------
+# Every bundled case with moments: nothing overlaps or is cut off; the summary as one figure (16.6)
+# --------------------------------------------------------------------------------------------
+
+MOMENT_CASES = [c for c in datasets.case_names() if len(datasets.load_case(c).moments) >= 2]
+
+
+def test_there_are_cases_with_moments_to_check():
+    assert len(MOMENT_CASES) >= 3
+
+
+@pytest.mark.parametrize("case", MOMENT_CASES)
+@pytest.mark.parametrize("size", [None, 480], ids=["full", "480"])
+def test_side_by_side_of_every_case_with_moments_has_no_label_problems(case, size):
+    # onveilig_netwerk's legend (nine entries) ran past the bottom of the figure: it was cut off
+    from netles.plots import text_problems
+
+    net = datasets.load_case(case)
+    for lang in ("nl", "en"):
+        fig = moments_side_by_side(net.moments[0], net.moments[-1], lang, width=size, height=size)
+        assert text_problems(fig) == [], (case, lang, size)
+
+
+@pytest.mark.parametrize("case", MOMENT_CASES)
+def test_moments_summary_writes_what_changed_under_the_drawings(case):
+    from netles.plots import moments_summary, text_problems
+
+    net = datasets.load_case(case)
+    a, b = net.moments[0], net.moments[-1]
+    for lang in ("nl", "en"):
+        fig = moments_summary(a, b, lang)
+        summary = netles.compare_moments(a, b, lang=lang).summary()
+        assert fig.layout.meta["summary"] == summary
+        (note,) = [x for x in fig.layout.annotations if x.name == "moments_summary"]
+        assert note.text.replace("<br>", " ") == summary  # every word, only broken into lines
+        assert _marks(fig) == _marks(moments_side_by_side(a, b, lang))  # the drawings are the same
+        assert text_problems(fig) == [], (case, lang)
+        # under the legend and inside the figure
+        from netles.plots import text_boxes
+
+        boxes = text_boxes(fig)
+        (box,) = [x for x in boxes if x.kind == "annotation" and x.text == note.text]
+        legend = [x for x in boxes if x.kind == "legend"]
+        assert all(box.y0 >= x.y1 for x in legend) and box.y1 <= fig.layout.height
+
+
+@pytest.mark.slow
+def test_moments_summary_exports_as_png(tmp_path):
+    from netles.plots import moments_summary
+
+    net = datasets.load_case("pilot_netwerkversterking")
+    fig = moments_summary(net.moments[0], net.moments[-1])
+    out = to_png(fig, tmp_path / "voor_na.png", scale=1)
+    data = out.read_bytes()
+    assert data.startswith(PNG_SIGNATURE)
+    assert (int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")) == (fig.layout.width, fig.layout.height)

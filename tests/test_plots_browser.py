@@ -165,3 +165,20 @@ def test_measured_text_widths_are_within_the_estimate(measurer):
         drawn = {t["text"]: t["box"][2] - t["box"][0] for t in measurer.measure(fig)["texts"] if t["kind"] == "point"}
         short = {n: (round(w, 1), round(text_width(n, size), 1)) for n, w in drawn.items() if w > text_width(n, size)}
         assert short == {}, size
+
+
+@pytest.mark.parametrize("case", ["onveilig_netwerk", "pilot_netwerkversterking"])
+def test_moments_summary_as_drawn(measurer, case):
+    # the moment-to-moment summary (issue 16.6): two drawings, a long legend, the summary under it;
+    # nothing overlaps or is cut off as Chromium draws it (the legend covers no text), and the
+    # estimates of the texts hold (a legend of five rows is drawn up to 1 px lower than estimated:
+    # the summary keeps 14 px from it)
+    from netles.plots import moments_summary
+
+    net = datasets.load_case(case)
+    for lang, size in (("nl", None), ("en", 480)):
+        fig = moments_summary(net.moments[0], net.moments[-1], lang, width=size, height=size)
+        measured = measurer.measure(fig)
+        assert drawn_problems(measured) == [], (case, lang, size)
+        misses = [m for m in estimate_misses(fig, measured) if not m.startswith("legend drawn")]
+        assert misses == [], (case, lang, size)

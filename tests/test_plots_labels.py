@@ -227,3 +227,22 @@ def test_big_small_and_crowded_networks_at_widget_sizes(n, crowd):
     for size in ((420, 420), (480, 480)):  # below the widget sizes the netwerkcirkel and sociogram still hold
         for draw in (netwerkcirkel, sociogram):
             assert text_problems(draw(net, width=size[0], height=size[1])) == [], (n, draw.__name__, size)
+
+
+def test_text_problems_reads_annotations_placed_on_an_axis_domain():
+    # "x2 domain" places a note or caption at a fraction of one drawing (the moments figures);
+    # it used to be read as a data coordinate and reported as sticking out
+    fig = go.Figure([go.Scatter(x=[0], y=[0]), go.Scatter(x=[0], y=[0], xaxis="x2", yaxis="y2")])
+    fig.update_layout(width=800, height=400, margin=dict(l=20, r=20, t=40, b=60),
+                      xaxis=dict(domain=[0, 0.45], range=[-1, 1]), yaxis=dict(range=[-1, 1]),
+                      xaxis2=dict(domain=[0.55, 1], range=[-1, 1]), yaxis2=dict(range=[-1, 1], anchor="x2"),
+                      annotations=[dict(text="links", x=0.5, y=1, xref="x domain", yref="y domain", yanchor="bottom", showarrow=False),
+                                   dict(text="rechts", x=0.5, y=1, xref="x2 domain", yref="y2 domain", yanchor="bottom", showarrow=False),
+                                   dict(text="een notitie onder de rechter tekening", x=0, y=0, xref="x2 domain",
+                                        yref="y2 domain", xanchor="left", yanchor="top", showarrow=False)])
+    assert text_problems(fig) == []
+    boxes = {b.text: b for b in text_boxes(fig)}
+    assert boxes["links"].x1 < 400 < boxes["rechts"].x0  # each above its own drawing
+    assert boxes["een notitie onder de rechter tekening"].y0 >= 340 - 1  # under the drawing
+    fig.layout.annotations[2].x = 0.9  # past the figure's right edge now
+    assert any("sticks out" in p for p in text_problems(fig))

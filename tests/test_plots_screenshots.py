@@ -1,4 +1,5 @@
-"""Screenshots of every instrument for every bundled case at 1366 x 768, under ``test-output/figuren/``.
+"""Screenshots of every instrument for every bundled case at 1366 x 768, under ``test-output/figuren/``
+(and, for a case with moments, its moment-to-moment summary as wide as that).
 
 ``make test`` leaves them there for a person to look at (what a teacher would project). One
 kaleido server draws them all (about half a second per image). Each file is checked to be a PNG
@@ -42,8 +43,14 @@ def test_screenshots_of_every_instrument_for_every_case():
                     path = to_png(fig, folder / f"{stem}.png", scale=1)
                     written.append((stem, path))
     assert len(written) >= 7 * len(datasets.case_names())
+    # a case with moments also gets its moment-to-moment summary (issue 16.6)
+    with_moments = {c for c in datasets.case_names() if len(datasets.load_case(c).moments) >= 2}
+    assert with_moments and {p.parent.name for stem, p in written if stem == "momenten"} >= with_moments
     for stem, path in written:
         if stem == "profiel":  # a chart, as high as its bars need
             assert png_size(path)[0] >= 900
+        elif stem == "momenten":  # two drawings and the summary under them: as wide as a slide, higher
+            width, height = png_size(path)
+            assert 1200 <= width <= FIGURE_SIZE[0] and height >= 600, (path, width, height)
         else:
             assert png_size(path) == FIGURE_SIZE, path

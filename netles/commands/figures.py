@@ -21,7 +21,11 @@ FIGURE_SIZE = (1366, 768)
 
 
 def case_figures(name: str, lang: str = "nl", size: tuple[int, int] = FIGURE_SIZE) -> dict:
-    """Every instrument for one bundled case, at ``size`` pixels: file stem -> figure."""
+    """Every instrument for one bundled case, at ``size`` pixels: file stem -> figure.
+
+    A case with moments also gets ``momenten``: the first and the last moment side by side with
+    what changed in words (:func:`netles.plots.moments_summary`), as wide as ``size``.
+    """
     from .. import datasets, plots
     from ..profile import quality_profile
     from ..plots._common import case_title
@@ -37,6 +41,8 @@ def case_figures(name: str, lang: str = "nl", size: tuple[int, int] = FIGURE_SIZ
         "genogram": plots.genogram(net, lang=lang, width=w, height=h),
         "sociogram": plots.sociogram(net, lang=lang, width=w, height=h),
         "profiel": plots.profile_chart(quality_profile(net), plots.REFERENCE_MILD_ID, lang=lang, name=case, width=min(w, 1000)),
+        **({"momenten": plots.moments_summary(net.moments[0], net.moments[-1], lang, width=(w - 80) // 2,
+                                              height=(w - 80) // 2)} if len(net.moments) >= 2 else {}),
     }
 
 

@@ -306,7 +306,7 @@ def render_report(dataset: str, group: str | None, out: str | os.PathLike, *, ke
 
 def _in_moment_order(ds):
     """``ds`` with its rows in the order of its moments, so that a copy read back keeps that order."""
-    from ..dataset import Dataset
+    from ..longtables import Dataset
     from ..longtables import MOMENT
 
     if not ds.has_moments:

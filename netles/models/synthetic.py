@@ -48,7 +48,7 @@ import numpy as np
 import pandas as pd
 
 from .. import vocab
-from ..dataset import DATASET_ALTER_COLUMNS, DATASET_EGO_COLUMNS, DATASET_TIE_COLUMNS, SUPPORT_COLUMNS, Dataset
+from ..longtables import DATASET_ALTER_COLUMNS, DATASET_EGO_COLUMNS, DATASET_TIE_COLUMNS, SUPPORT_COLUMNS, Dataset
 from ..network import EgoNetwork
 
 __all__ = [

@@ -28,7 +28,7 @@ from .comparisons import plot_distributions, plot_group_profiles, plot_moment_ch
 from .ecogram import RELATION_SYSTEM, SYSTEM, ecogram, ecogram_layout
 from .export import find_chromium, png_session, to_html, to_png
 from .genogram import FAMILY_SCHEMA, family_tree, genogram, validate_family
-from .moments import moments_animation, moments_side_by_side
+from .moments import moments_animation, moments_side_by_side, moments_summary
 from .netwerkcirkel import netwerkcirkel, netwerkcirkel_layout, ring_name
 from .profile_charts import REFERENCE_MILD_ID, Reference, compare_profiles, profile_chart
 from .sociogram import sociogram, sociogram_layout
@@ -55,6 +55,7 @@ __all__ = [
     "genogram",
     "moments_animation",
     "moments_side_by_side",
+    "moments_summary",
     "netwerkcirkel",
     "netwerkcirkel_layout",
     "plot_distributions",

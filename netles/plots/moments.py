@@ -12,6 +12,8 @@ slot to another.
 - :func:`moments_side_by_side`: the netwerkcirkel of two moments next to each other, with the
   people who came (after), who left (before) and who moved (an arrow from the old to the new place)
   marked, and a legend that says so.
+- :func:`moments_summary`: the side-by-side drawing with the plain summary of what changed under
+  it: the moment-to-moment summary for a handout or a PNG.
 - :func:`moments_animation`: one plotly frame per moment with a slider (and a play button).
 """
 from __future__ import annotations
@@ -28,8 +30,9 @@ from ..moments import compare_moments, format_date
 from ..network import EgoNetwork, Moment
 from . import _common as C
 from .netwerkcirkel import netwerkcirkel, netwerkcirkel_layout
+from .textsize import LINE_HEIGHT, text_width
 
-__all__ = ["moments_side_by_side", "moments_animation", "MARK_COLORS"]
+__all__ = ["moments_side_by_side", "moments_summary", "moments_animation", "MARK_COLORS"]
 
 MARK_COLORS = {"arrived": "#1B7837", "left": "#762A83", "moved": "#2166AC"}
 """Colours of the marks for people who came, left and moved (not used by any sector or by the red
@@ -312,7 +315,8 @@ def moments_side_by_side(a: EgoNetwork | Moment, b: EgoNetwork | Moment, lang: s
         font=dict(family=C.FONT, size=13, color="#222222"),
         title=dict(text=_t("title", lang, a=name_a, b=name_b), x=0.02, xanchor="left", font=dict(size=18)),
         # under the drawings and under the notes of names that did not fit
-        legend=dict(orientation="h", x=0, xanchor="left", y=-30 / plot_h, yanchor="top", font=dict(size=13), itemsizing="constant"),
+        legend=dict(orientation="h", x=0, xanchor="left", y=-30 / plot_h, yanchor="top", font=dict(size=13), itemsizing="constant",
+                    traceorder="normal"),  # entries in flowing rows (groups only tie the two drawings together)
         shapes=shapes, annotations=annotations,
     )
     for k, (x_name, y_name) in enumerate((("xaxis", "yaxis"), ("xaxis2", "yaxis2"))):
@@ -320,11 +324,101 @@ def moments_side_by_side(a: EgoNetwork | Moment, b: EgoNetwork | Moment, lang: s
         fig.layout[x_name] = dict(domain=list(domains[k]), range=xr, visible=False, anchor=f"y{suffix}", constrain="domain")
         fig.layout[y_name] = dict(domain=[0, 1], range=yr, visible=False, anchor=f"x{suffix}", scaleanchor=f"x{suffix}",
                                   scaleratio=1, constrain="domain")
+    _room_for_the_legend(fig)
     fig.layout.meta = {
         "instrument": "moments_side_by_side", "lang": lang, "unit_px": unit,
         "comparison": {"arrived": arrived, "left": left, "moved": moved},
         "labels": [name_a, name_b],
     }
+    return fig
+
+
+def _text_bottom(fig: go.Figure) -> float:
+    """Pixel y of the lowest text under the drawings (the legend, the notes of names left out)."""
+    from .textboxes import text_boxes
+
+    m = fig.layout.margin
+    plot_bottom = float(fig.layout.height) - m.b
+    return max([b.y1 for b in text_boxes(fig) if b.kind in ("legend", "annotation") and b.y0 >= plot_bottom - 1]
+               + [plot_bottom])
+
+
+def _room_for_the_legend(fig: go.Figure, pad: float = 12) -> None:
+    """Grow the bottom margin until the legend (it may wrap onto several lines) ends inside the figure."""
+    bottom = _text_bottom(fig)
+    height = float(fig.layout.height)
+    if bottom + pad > height:
+        extra = math.ceil(bottom + pad - height)
+        fig.update_layout(height=int(height + extra), margin=dict(b=int(fig.layout.margin.b + extra)))
+
+
+def _wrapped(text: str, max_px: float, size: float) -> list[str]:
+    """``text`` broken at spaces into lines no wider than ``max_px`` (every word kept)."""
+    lines: list[str] = []
+    for word in str(text).split():
+        if lines and text_width(lines[-1] + " " + word, size) <= max_px:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines
+
+
+def moments_summary(a: EgoNetwork | Moment, b: EgoNetwork | Moment, lang: str = "nl", *,
+                    width: int | None = None, height: int | None = None) -> go.Figure:
+    """The moment-to-moment summary as one figure: both drawings and what changed, in words.
+
+    :func:`moments_side_by_side` of ``a`` and ``b`` with the plain summary of
+    :meth:`netles.moments.MomentComparison.summary` (who came, left or moved, ties, support and
+    the profile's main measures) written under the legend. Made for a handout or a slide: saved
+    with :func:`netles.plots.to_png` it is a PNG that says on its own what changed; in an offline
+    HTML handout it is one figure with its text.
+
+    Parameters
+    ----------
+    a, b : EgoNetwork or Moment
+        Before and after.
+    lang : {"nl", "en"}
+    width, height : int, optional
+        Size of each drawing, as in :func:`moments_side_by_side`; the figure grows downwards by
+        the lines of the summary.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        The side-by-side figure; the summary is the annotation named ``"moments_summary"`` and
+        ``layout.meta["summary"]`` holds its plain text.
+
+    Examples
+    --------
+    >>> from netles import datasets
+    >>> a = datasets.load_case("voorbeeld")
+    >>> fig = moments_summary(a, a.without_alter("E"))
+    >>> "Erik" in fig.layout.meta["summary"]
+    True
+    >>> [x.name for x in fig.layout.annotations if x.name == "moments_summary"]
+    ['moments_summary']
+    """
+    fig = moments_side_by_side(a, b, lang, width=width, height=height)
+    net_a, _, _ = _moment_parts(a, _t("before", lang), lang)
+    net_b, _, _ = _moment_parts(b, _t("after", lang), lang)
+    text = compare_moments(a if isinstance(a, Moment) else net_a, b if isinstance(b, Moment) else net_b,
+                           lang=lang).summary(lang)
+    m = fig.layout.margin
+    fig_w, fig_h = float(fig.layout.width), float(fig.layout.height)
+    plot_h = fig_h - m.t - m.b
+    lowest = _text_bottom(fig)  # under the legend and the notes of names that did not fit
+    size = 14
+    lines = _wrapped(text, fig_w - m.l - m.r - 8, size)
+    block = len(lines) * size * LINE_HEIGHT + 8
+    top_px = lowest + 14
+    new_b = top_px + block + 12 - (m.t + plot_h)
+    fig.update_layout(height=int(m.t + plot_h + new_b), margin=dict(b=int(new_b)))
+    fig.add_annotation(
+        text="<br>".join(lines), name="moments_summary", showarrow=False, align="left",
+        xref="paper", yref="paper", x=0, xanchor="left", y=-(top_px - m.t - plot_h) / plot_h, yanchor="top",
+        font=dict(size=size, color="#222222"),
+    )
+    fig.layout.meta = {**(fig.layout.meta or {}), "instrument": "moments_summary", "summary": text}
     return fig
 
 

@@ -302,6 +302,19 @@ def _at(seq, k, default=None):
         return default
 
 
+def _domain_ref(ref) -> str | None:
+    """The axis of a ``"x2 domain"`` reference (``"x2"``), else None."""
+    return ref.split()[0] if isinstance(ref, str) and ref.endswith(" domain") else None
+
+
+def _axis_box(areas: dict, axis: str, letter: str):
+    """Pixel box of the first pair of axes that uses ``axis`` (``"x2"``) as its ``letter`` axis."""
+    for (xref, yref), area in areas.items():
+        if (xref if letter == "x" else yref) == axis:
+            return area[0]
+    return None
+
+
 def text_boxes(fig) -> list[TextBox]:
     """Every text of ``fig`` with its box in figure pixels: marker texts, annotations, title, legend.
 
@@ -337,17 +350,29 @@ def text_boxes(fig) -> list[TextBox]:
         if not a.text or a.visible is False:
             continue
         size = _num(a.font.size if a.font else None, base_size)
+        xd, yd = _domain_ref(a.xref), _domain_ref(a.yref)
         if a.xref == "paper":
             px, x_area = left + float(a.x) * plot_w, figure_area
+        elif xd:
+            # "x2 domain": a fraction of that axis's drawn width (notes and captions around a panel)
+            box = _axis_box(areas, xd, "x")
+            if box is None:
+                continue
+            px, x_area = box[0] + float(a.x) * (box[2] - box[0]), figure_area
         else:
-            area = areas.get((a.xref or "x", a.yref or "y")) or next(iter(areas.values()), None)
+            area = areas.get((xd or a.xref or "x", yd or a.yref or "y")) or next(iter(areas.values()), None)
             if area is None:
                 continue
             px, x_area = _to_px(area, float(a.x), "x"), area[0]
         if a.yref == "paper":
             py, y_area = top + (1 - float(a.y)) * plot_h, figure_area
+        elif yd:
+            box = _axis_box(areas, yd, "y")
+            if box is None:
+                continue
+            py, y_area = box[3] - float(a.y) * (box[3] - box[1]), figure_area
         else:
-            area = areas.get((a.xref or "x", a.yref or "y")) or next(iter(areas.values()), None)
+            area = areas.get((xd or a.xref or "x", yd or a.yref or "y")) or next(iter(areas.values()), None)
             py, y_area = _to_px(area, float(a.y), "y"), area[0]
         px += _num(a.xshift, 0)
         py -= _num(a.yshift, 0)
