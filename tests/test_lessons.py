@@ -332,7 +332,7 @@ def test_dutch_sentences_heuristic():
     assert dutch_sentences("Wie in het netwerk geeft de meeste steun? Kijk in de tabel.")
     assert not dutch_sentences("Who in the network gives the most support? Mevrouw De Vries (buurvrouw) and Jan.")
     # a Dutch title marked lang="nl" is Dutch on purpose; the same words unmarked are not
-    title = "*Het inzetten van het sociale netwerk… de oplossing voor alles?*"
+    title = "*Het inzetten van het sociale netwerk…?*"
     assert not dutch_sentences(f'Klokman (2015). <span lang="nl">{title}</span> An opinion piece.')
     assert dutch_sentences(f"Klokman (2015). {title} An opinion piece.")
 
