@@ -137,6 +137,8 @@ def run_profile(args: argparse.Namespace) -> int:
     at_least(args.workers, 1, "--workers", lang="en")
     if not 1 <= args.strong_circle <= 4:
         raise UsageError(f"--strong-circle must be 1, 2, 3 or 4 (the circles of the netwerkcirkel), not {args.strong_circle}")
+    if args.max_minutes != args.max_minutes:  # NaN: every comparison is false, so nobody would count as reachable
+        raise UsageError(f"--max-minutes must be a number of minutes, not {args.max_minutes}")
     at_least(args.max_minutes, 0, "--max-minutes", lang="en")
     partitioned = is_partitioned(path)
     out = Path(args.out) if args.out else None
