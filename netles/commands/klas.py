@@ -140,6 +140,18 @@ def _submission(path: Path, root: Path | None, has_source: bool) -> None:
         raise UsageError(f"{path} is geen leesbaar notebook (het bestand is beschadigd of leeg)") from None
     if not isinstance(data, dict) or not isinstance(data.get("cells"), list):
         raise UsageError(f"{path} is geen notebook: er staan geen cellen in")
+    import warnings
+
+    import nbformat
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # an older notebook version is fine: nbgrader upgrades it
+            nbformat.validate(nbformat.reads(json.dumps(data), as_version=4))
+    except nbformat.ValidationError:
+        # nbgrader would stop with "see the above traceback"; say it here, before any grading starts
+        raise UsageError(f"{path} is geen geldig notebook: het bestand is beschadigd of met de hand bewerkt "
+                         "(een cel of de metadata klopt niet); vraag de student het opnieuw in te leveren") from None
     if not has_source:
         from .. import assignments
 
