@@ -63,9 +63,11 @@ MATRIX: dict[str, dict[str, str]] = {
         "missing input": f"{RCE}::test_profile_unknown_dataset",
         "file for folder or reverse": f"{HERE}::test_profile_mapping_is_a_folder_and_an_empty_folder_is_no_dataset",
         "output is a folder": f"{RCE}::test_profile_output_is_a_folder",
-        "unwritable output folder": f"{RCE}::test_profile_output_folder_cannot_be_written",
+        "unwritable output folder": f"{RCE}::test_profile_output_folder_cannot_be_written "
+                                    f"{HERE}::test_profile_into_a_folder_that_does_not_exist_yet",
         "full disk": f"{RCE}::test_profile_full_disk_keeps_the_previous_file",
-        "bad number": f"{RCE}::test_profile_options_out_of_range {HERE}::test_profile_max_minutes_negative_or_not_a_number",
+        "bad number": f"{RCE}::test_profile_options_out_of_range {HERE}::test_profile_max_minutes_negative_or_not_a_number "
+                      f"{HERE}::test_profile_too_many_local_workers",
     },
     "rapport": {
         "missing input": f"{RCE}::test_rapport_missing_dataset",
@@ -182,6 +184,20 @@ def test_profile_max_minutes_negative_or_not_a_number(tmp_path, small_dataset):
     # NaN passes "at least 0" (every comparison with NaN is false) and would make nobody reachable
     assert_mistake(netles_run("profile", str(small_dataset), "--max-minutes", "nan", cwd=tmp_path),
                    "--max-minutes must be a number of minutes, not nan")
+
+
+def test_profile_into_a_folder_that_does_not_exist_yet(tmp_path, small_dataset):
+    # the folder is made, as rapport does; before, the error named a temporary file ".p.csv.xxxx.tmp"
+    proc = netles_run("profile", str(small_dataset), "--out", "nieuw/p.csv", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert [p.name for p in (tmp_path / "nieuw").iterdir()] == ["p.csv"]
+
+
+def test_profile_too_many_local_workers(tmp_path, small_dataset):
+    started = time.monotonic()
+    proc = netles_run("profile", str(small_dataset), "--engine", "dask", "--workers", "100000", cwd=tmp_path, timeout=120)
+    assert_mistake(proc, "--workers must be at most", "not 100000")
+    assert time.monotonic() - started < 60, "refused before any worker was started"
 
 
 def test_rapport_a_file_that_is_no_dataset(tmp_path):
