@@ -200,6 +200,17 @@ def test_profile_too_many_local_workers(tmp_path, small_dataset):
     assert time.monotonic() - started < 60, "refused before any worker was started"
 
 
+@pytest.mark.slow
+def test_profile_with_dask_into_a_parquet_file(tmp_path, small_dataset):
+    # the Dask engine's result carries the validation report in .attrs: pandas could not write it (TypeError)
+    proc = netles_run("profile", str(small_dataset), "--engine", "dask", "--workers", "1", "--out", "p.parquet",
+                      cwd=tmp_path)
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr and "attrs" not in proc.stderr, proc.stderr
+    import pandas as pd
+
+    assert len(pd.read_parquet(tmp_path / "p.parquet")) == 12
+
+
 def test_rapport_a_file_that_is_no_dataset(tmp_path):
     (tmp_path / "notities.txt").write_text("hallo")
     assert_mistake(netles_run("rapport", "notities.txt", "--group", "groep", "--out", "r.html", cwd=tmp_path),

@@ -120,7 +120,11 @@ def _write_table(frame, out: Path) -> None:
 
     if out.suffix.lower() == ".parquet":
         buffer = io.BytesIO()
-        frame.to_parquet(buffer)
+        # pandas stores DataFrame.attrs as JSON in the Parquet metadata; the Dask engine's attrs hold
+        # the validation report, which is no JSON (TypeError). The report was printed already.
+        plain = frame.copy(deep=False)
+        plain.attrs = {}
+        plain.to_parquet(buffer)
         atomic_write_bytes(out, buffer.getvalue())
     else:
         atomic_write_text(out, to_csv(frame))
