@@ -101,6 +101,7 @@ MATRIX: dict[str, dict[str, str]] = {
         "output is a folder": "n/a: the output is a folder",
         "unwritable output folder": f"{LES}::test_les_out_where_nothing_may_be_written",
         "full disk": f"{LES}::test_les_full_disk_leaves_the_earlier_handout_and_the_students_files",
+        # (a cell that runs over --timeout: test_cli_matrix.py::test_les_cell_over_the_timeout_is_one_line_and_leaves_nothing)
         "bad number": f"{LES}::test_les_timeout_below_one {LES}::test_les_app_port_out_of_range",
     },
     "opdrachten vrijgeven": {
@@ -244,6 +245,38 @@ def test_figuren_full_disk_keeps_the_previous_folder(tmp_path, full_disk):
     assert [p.name for p in (tmp_path / "figuren" / "voorbeeld").iterdir()] == ["netwerkcirkel.png"]
     assert (tmp_path / "figuren" / "voorbeeld" / "netwerkcirkel.png").read_bytes() == b"vorige figuur"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["figuren"]
+
+
+@pytest.fixture
+def slow_kernel(tmp_path_factory) -> dict:
+    """Environment in which a lesson's kernel takes 4 s to import netles: the first cell that does
+    runs over ``--timeout 1`` on any machine. Only the kernel process is slowed."""
+    folder = tmp_path_factory.mktemp("traag")
+    (folder / "sitecustomize.py").write_text(
+        "import sys\n"
+        "if sys.argv[:1] == ['-m'] and '-f' in sys.argv:  # python -m ipykernel_launcher -f conn.json\n"
+        "    import builtins, time\n"
+        "    _import = builtins.__import__\n"
+        "    def _slow(name, *a, **k):\n"
+        "        if name == 'netles' or name.startswith('netles.'):\n"
+        "            time.sleep(4)\n"
+        "        return _import(name, *a, **k)\n"
+        "    builtins.__import__ = _slow\n", encoding="utf-8")
+    return {"PYTHONPATH": str(folder)}
+
+
+@pytest.mark.slow
+def test_les_cell_over_the_timeout_is_one_line_and_leaves_nothing(tmp_path, slow_kernel):
+    # nbclient's CellTimeoutError is an OSError with a many-line message, and the stopped kernel
+    # printed a ZMQError traceback on the terminal
+    (tmp_path / "uit").mkdir()
+    (tmp_path / "uit" / "mijn_notities.txt").write_text("van de student")
+    proc = netles_run("les", "0", "--timeout", "1", "--out", "uit", cwd=tmp_path, env=slow_kernel)
+    line = assert_mistake(proc, "langer dan 1 seconde", "--timeout", "er is niets geschreven")
+    assert "Traceback" not in proc.stderr and "Error" not in proc.stderr, proc.stderr
+    assert [p.name for p in (tmp_path / "uit").iterdir()] == ["mijn_notities.txt"], line
+    log = Path(line.split("staan in ")[1].rstrip(")"))
+    assert "Timeout waiting for execute reply" in log.read_text() and log.unlink() is None  # kept for a report
 
 
 # -- opdrachten -----------------------------------------------------------------------------------
