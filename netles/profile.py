@@ -266,7 +266,10 @@ _INTERPRET: dict[str, Callable[[float], tuple[str, str]]] = {
     "max_support_share": _bands(
         (0.4, "de steun is verdeeld over meerdere mensen", "support is spread over several people"),
         (0.6, "één persoon geeft een groot deel van de steun", "one person gives a large part of the support"),
-        (math.inf, "bijna alle steun komt van één persoon: risico op overbelasting", "nearly all support comes from one person: risk of overload"),
+        # Whoever gives most may be a professional, so the text speaks of dependence, not of a carer's
+        # overload (that needs an informal spil: see metrics.spil and the carer's CSI).
+        (math.inf, "bijna alle steun komt van één persoon: kwetsbaar als die wegvalt",
+         "nearly all support comes from one person: fragile if that person drops out"),
     ),
     "share_mutual": _bands(
         (0.3, "weinig wederkerigheid", "little reciprocity"),

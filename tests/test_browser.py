@@ -183,17 +183,9 @@ def interactive_cells(key: str) -> list[str]:
             if "interactive" in c.metadata.get("tags", [])]
 
 
-# Widget bugs the driver finds, by owner; strict, so the mark goes when the bug is fixed.
-KNOWN = {
-    ("04", "RADIO"): "the RADIO planner's controls are display: none (shared Layout) and only the default person and "
-                     "action can be added (issue 11 item 1; netles/widgets/planner.py, branch widget-fixes)",
-    ("02", "structuurkenmerken"): "'voeg band toe' for two people who already know each other changes nothing and says "
-                                  "nothing (lesson_widgets.structure_widget, branch widget-fixes); 02 is being replaced",
-    ("04", "vier vaardigheden pilot"): "the pilot cell fails: pilot_voor/pilot_na became moments of "
-                                       "pilot_netwerkversterking (04_versterken is being replaced by lessons-3)",
-    ("04", None): "a cell fails: pilot_voor/pilot_na became moments of pilot_netwerkversterking (04_versterken is "
-                  "being replaced by lessons-3)",
-}
+# Widget bugs the driver finds, by (lesson, concept or None for the page) -> reason; strict, so the
+# mark goes when the bug is fixed. Empty: every lesson's app view works.
+KNOWN: dict = {}
 
 
 # Controls a widget shows only in a situation the driver does not create, hidden by their own layout

@@ -6,9 +6,6 @@ and assignments"): one ``parameters`` cell with ``casus``, ``seed`` and ``taal``
 python3; no stored outputs; code out of the students' way; no test scaffolding; an English version
 of every markdown cell; learning goals, a recap, a concept quiz, a link to the glossary and a
 90-minute plan; and every lesson runs with every bundled case in Dutch and in English.
-
-The old notebooks that the lessons helpers are replacing this round carry ``xfail(strict=True)``
-marks for the rules they do not keep yet; the marks go when those notebooks are removed.
 """
 from __future__ import annotations
 
@@ -30,37 +27,10 @@ NETLES = ROOT / ".venv" / "bin" / "netles"
 LESSONS = lessons.lessons()
 NOTEBOOKS = {key: path for key, path in LESSONS.items()}
 
-# The notebooks the lessons helpers replace this round (01a/01b, 02a/02b, 03a/03b, 04a/04b), and the
-# rules each of them does not keep yet. The lead removes these marks when the notebooks go.
-REPLACED = ("01_visie_en_beleid", "02_betekenis_en_kwaliteit", "03_rollen", "04_versterken")
-OLD_FAILS = {
-    "parameters": set(),
-    "hidden code": set(REPLACED),
-    "scaffolding": set(REPLACED),
-    "stored outputs": set(REPLACED),
-    "english": set(REPLACED),
-    "english narrative": set(REPLACED),
-    "leerdoelen": set(REPLACED),
-    "recap": set(REPLACED),
-    "quiz": set(REPLACED),
-    "glossary link": set(REPLACED),
-    "teacher plan": set(),
-    "teacher parts": set(),
-    "interactive": set(),
-    "runs": {"04_versterken"},  # its pilot cell loads cases that became moments of pilot_netwerkversterking
-}
-
 
 def keys(rule: str) -> list:
-    """The lessons as test parameters, old notebooks marked where they fail ``rule``."""
-    params = []
-    for key, path in LESSONS.items():
-        marks = []
-        if path.stem in OLD_FAILS[rule]:
-            marks.append(pytest.mark.xfail(strict=True, reason=f"{path.name} is being replaced by the lessons helpers "
-                                                               f"this round; it does not keep the {rule} rule yet"))
-        params.append(pytest.param(key, marks=marks, id=key))
-    return params
+    """The lessons as test parameters (``rule`` names the house rule, for the reader of the test)."""
+    return [pytest.param(key, id=key) for key in LESSONS]
 
 
 def _nb(key: str):
@@ -497,7 +467,7 @@ def shows_keys() -> list:
     params = []
     for param in keys("english narrative"):
         key = param.values[0]
-        marks = list(param.marks) or ([pytest.mark.xfail(strict=True, reason=SHOWS_DUTCH[key])] if key in SHOWS_DUTCH else [])
+        marks = ([pytest.mark.xfail(strict=True, reason=SHOWS_DUTCH[key])] if key in SHOWS_DUTCH else [])
         params.append(pytest.param(key, marks=marks, id=key))
     return params
 

@@ -60,3 +60,14 @@ def test_datasets_work_from_any_directory(tmp_path, monkeypatch):
     assert datasets.load_case("voorbeeld").size == 6
     with pytest.raises(KeyError, match="voorbeeld"):
         datasets.case_path("bestaat-niet")
+
+
+def test_one_big_giver_is_described_as_dependence_not_as_a_carers_overload():
+    # The biggest giver may be a professional (psychiatrie_geen_netwerk: the begeleider); overload is a
+    # carer's risk and needs an informal spil, so the band speaks of dependence.
+    profile = quality_profile(datasets.load_case("voorbeeld")).copy()
+    profile["max_support_share"] = 0.9
+    for lang, column in (("nl", "betekenis"), ("en", "meaning")):
+        meaning = describe_profile(profile, lang=lang, keys=["max_support_share"]).iloc[0][column]
+        assert "overbelasting" not in meaning and "overload" not in meaning
+        assert "wegvalt" in meaning or "drops out" in meaning

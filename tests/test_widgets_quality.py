@@ -137,3 +137,22 @@ def test_every_builder_works_for_every_case_in_both_languages(name):
         burdening_contacts(net, lang)
         density_check(net, lang)
         profile_overview(net, lang)
+
+
+def test_no_two_widget_modules_export_the_same_name():
+    # netles.widgets re-exports every module's __all__: a name defined twice silently means the last one
+    # (cases_with_moments of strengthening shadowed the one of quality, with another return type).
+    import netles.widgets as package
+
+    seen: dict[str, str] = {}
+    import importlib
+    import pkgutil
+
+    clashes = []
+    for info in pkgutil.iter_modules(package.__path__):
+        module = importlib.import_module(f"netles.widgets.{info.name}")
+        for name in getattr(module, "__all__", []):
+            if name in seen and seen[name] != info.name:
+                clashes.append(f"{name}: {seen[name]} and {info.name}")
+            seen.setdefault(name, info.name)
+    assert not clashes, clashes

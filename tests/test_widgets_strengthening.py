@@ -8,7 +8,7 @@ from netles import datasets
 from netles.widgets import (intervention_over_time, moments_chooser, pilot_skills, radio_reading, radio_suggestions,
                             strengthening_exercise)
 from netles.widgets.planner import PlannerState
-from netles.widgets.strengthening import cases_with_moments
+from netles.widgets.strengthening import _cases_with_moments as cases_with_moments
 
 CASES = datasets.case_names()
 

@@ -36,6 +36,7 @@ import pandas as pd
 from .. import datasets, vocab
 from ..models import radio
 from ..network import EgoNetwork, Moment
+from .quality import cases_with_moments
 from .strategies import spec_exercise
 
 __all__ = [
@@ -47,7 +48,6 @@ __all__ = [
     "RadioReading",
     "intervention_over_time",
     "InterventionOverTimeState",
-    "cases_with_moments",
     "moments_chooser",
     "pilot_skills",
 ]
@@ -490,15 +490,15 @@ def _o(key: str, lang: str, **kw: Any) -> str:
     return text.format(**kw) if kw else text
 
 
-def cases_with_moments() -> list[str]:
-    """The bundled cases that hold moments, in :func:`netles.datasets.case_names` order.
+def _cases_with_moments() -> list[str]:
+    """The names of the bundled cases recorded at more than one moment (:func:`netles.widgets.cases_with_moments`).
 
     Examples
     --------
-    >>> "onveilig_netwerk" in cases_with_moments() and "voorbeeld" not in cases_with_moments()
+    >>> "onveilig_netwerk" in _cases_with_moments() and "voorbeeld" not in _cases_with_moments()
     True
     """
-    return [name for name in datasets.case_names() if datasets.load_case(name).moments]
+    return [name for name, _ in cases_with_moments()]
 
 
 def moments_chooser(casus: str, lang: str = "nl", default: str = "onveilig_netwerk"):
@@ -530,7 +530,7 @@ def moments_chooser(casus: str, lang: str = "nl", default: str = "onveilig_netwe
     """
     from . import case_chooser  # through the package: the module's name is not ours to rely on
 
-    cases = cases_with_moments()
+    cases = _cases_with_moments()
     start = casus if casus in cases else default
     box = W.VBox()
     box.chooser, choice = case_chooser(start, lang=lang, cases=cases)
@@ -572,7 +572,7 @@ class InterventionOverTimeState:
             self.viewer = viewer
         if self.viewer is None:
             titles = [f"<i>{html.escape(datasets.case_title(datasets.load_case(n), lang))}</i>"
-                      for n in cases_with_moments()]
+                      for n in _cases_with_moments()]
             self.reading = None
             self.text = f"<p style='line-height:1.45'>{_o('no_moments', lang, cases=_join(titles, lang))}</p>"
             return
