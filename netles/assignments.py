@@ -409,7 +409,12 @@ def release(
     for name, student in students.items():
         target = out / name / f"{name}.ipynb"
         target.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write_text(target, notebook_text(student))
+        try:
+            atomic_write_text(target, notebook_text(student))
+        except OSError as exc:
+            if exc.filename is None:  # a failed flush names no file; say which one is left as it was
+                exc.filename = str(target)
+            raise
         written.append(target)
     return written
 

@@ -58,6 +58,14 @@ def test_a_damaged_notebook(tmp_path):
     _mistake(_netles("nakijken", str(path)), "geen leesbaar notebook")
 
 
+def test_a_notebook_with_a_broken_cell(notebook):
+    """Valid JSON with cells, but not a valid notebook: said before nbgrader runs (which would only say
+    "see the above traceback")."""
+    notebook.write_text('{"cells": [{"cell_type": "code"}], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}')
+    _mistake(_netles("nakijken", str(notebook)), "thema1_visie.ipynb is geen geldig notebook", "opnieuw in te leveren")
+    assert [p.name for p in notebook.parent.iterdir()] == ["thema1_visie.ipynb"]
+
+
 def test_a_notebook_of_no_known_assignment(notebook):
     renamed = notebook.with_name("mijn_opdracht.ipynb")
     notebook.rename(renamed)

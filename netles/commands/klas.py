@@ -99,7 +99,7 @@ def _check_assignment(name: str, root: Path | None) -> None:
 
 def _vrijgeven(args) -> int:
     from .. import assignments
-    from ..checks import output_folder
+    from ..checks import describe_os_error, output_folder
 
     root = _assignments_root(args.map)
     if args.naam:
@@ -107,7 +107,13 @@ def _vrijgeven(args) -> int:
     if args.cursus is not None:
         output_folder(args.cursus)
     names = [args.naam] if args.naam else None
-    for path in assignments.release(names, root=root):
+    try:
+        released = assignments.release(names, root=root)
+    except OSError as exc:
+        # each release file is written whole or not at all: the one that failed (and those after it) is as it was
+        where = f"; {exc.filename} is niet veranderd" if exc.filename else ""
+        raise UsageError(f"{describe_os_error(exc)}{where}") from None
+    for path in released:
         print(f"vrijgegeven: {path}")
     if args.cursus is not None:
         made = assignments.write_course_config(args.cursus, names, root=root)
@@ -134,6 +140,18 @@ def _submission(path: Path, root: Path | None, has_source: bool) -> None:
         raise UsageError(f"{path} is geen leesbaar notebook (het bestand is beschadigd of leeg)") from None
     if not isinstance(data, dict) or not isinstance(data.get("cells"), list):
         raise UsageError(f"{path} is geen notebook: er staan geen cellen in")
+    import warnings
+
+    import nbformat
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # an older notebook version is fine: nbgrader upgrades it
+            nbformat.validate(nbformat.reads(json.dumps(data), as_version=4))
+    except nbformat.ValidationError:
+        # nbgrader would stop with "see the above traceback"; say it here, before any grading starts
+        raise UsageError(f"{path} is geen geldig notebook: het bestand is beschadigd of met de hand bewerkt "
+                         "(een cel of de metadata klopt niet); vraag de student het opnieuw in te leveren") from None
     if not has_source:
         from .. import assignments
 
@@ -145,7 +163,7 @@ def _submission(path: Path, root: Path | None, has_source: bool) -> None:
 
 def _nakijken(args) -> int:
     from .. import assignments
-    from ..checks import existing_path, output_file, output_folder
+    from ..checks import describe_os_error, existing_path, output_file, output_folder
 
     root = _assignments_root(args.map)
     if args.bron is not None:
@@ -178,7 +196,12 @@ def _nakijken(args) -> int:
     if args.csv is not None:
         from ..io.atomic import atomic_write_text
 
-        atomic_write_text(args.csv, table.to_csv(index=False))
+        try:
+            atomic_write_text(args.csv, table.to_csv(index=False))
+        except OSError as exc:
+            exc.filename = None  # the message names the CSV file itself
+            raise UsageError(f"{describe_os_error(exc)}; {args.csv} is niet geschreven en is zoals het was; "
+                             "de punten staan hierboven") from None
     if args.feedback is not None:
         print(f"feedback: {args.feedback}")
     return 0

@@ -10,7 +10,10 @@ Every argument is checked before any work starts; a mistake is one line and exit
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
@@ -36,13 +39,50 @@ def _run(args: argparse.Namespace) -> int:
     key, out = _check(args)
     if args.app:
         return _app(args, key, out)
+    from nbclient.exceptions import CellTimeoutError
+
+    from ..errors import UsageError
     from ..lessons import run_lesson
 
-    executed, handout = run_lesson(key, casus=args.casus, taal=args.taal, out=out, hide_code=args.zonder_code,
-                                   seed=args.seed, timeout=args.timeout or 300)
+    timeout = args.timeout or 300
+    fd, log = tempfile.mkstemp(prefix="netles-les-", suffix=".log")
+    os.close(fd)
+    try:
+        with _kernel_output_into(log):
+            executed, handout = run_lesson(key, casus=args.casus, taal=args.taal, out=out, hide_code=args.zonder_code,
+                                           seed=args.seed, timeout=timeout)
+    except CellTimeoutError:  # an OSError (TimeoutError) whose message runs over many lines
+        seconds = "1 seconde" if timeout == 1 else f"{timeout} seconden"
+        raise UsageError(f"een cel van les {key} duurde langer dan {seconds} (--timeout); er is niets geschreven in "
+                         f"{out}; probeer het opnieuw met een grotere --timeout (de meldingen van de kernel staan in "
+                         f"{log})") from None
+    except BaseException:
+        os.unlink(log)  # the kernel's start-up warning is of no use with another error
+        raise
+    os.unlink(log)
     print(executed)
     print(handout)
     return 0
+
+
+@contextlib.contextmanager
+def _kernel_output_into(log: str):
+    """Send what the lesson's kernel writes to standard error into ``log``.
+
+    The kernel is a child process that inherits our standard error: it prints a start-up warning
+    and, when it is stopped after a ``--timeout``, a traceback. Neither is for the user; the file
+    keeps them for a report. Our own messages are printed after this block, on the real stream.
+    """
+    sys.stderr.flush()
+    saved = os.dup(2)
+    try:
+        with open(log, "ab") as handle:
+            os.dup2(handle.fileno(), 2)
+        yield
+    finally:
+        sys.stderr.flush()
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 def _app(args: argparse.Namespace, key: str, out: Path) -> int:

@@ -120,7 +120,11 @@ def _write_table(frame, out: Path) -> None:
 
     if out.suffix.lower() == ".parquet":
         buffer = io.BytesIO()
-        frame.to_parquet(buffer)
+        # pandas stores DataFrame.attrs as JSON in the Parquet metadata; the Dask engine's attrs hold
+        # the validation report, which is no JSON (TypeError). The report was printed already.
+        plain = frame.copy(deep=False)
+        plain.attrs = {}
+        plain.to_parquet(buffer)
         atomic_write_bytes(out, buffer.getvalue())
     else:
         atomic_write_text(out, to_csv(frame))
@@ -135,8 +139,14 @@ def run_profile(args: argparse.Namespace) -> int:
 
     path = resolve_dataset(args.dataset)
     at_least(args.workers, 1, "--workers", lang="en")
+    most = 4 * (os.cpu_count() or 1)
+    if args.engine == "dask" and args.scheduler is None and args.workers > most:
+        # each local worker is a process: thousands of them would hang the machine instead of failing
+        raise UsageError(f"--workers must be at most {most} on this computer (4 per processor), not {args.workers}")
     if not 1 <= args.strong_circle <= 4:
         raise UsageError(f"--strong-circle must be 1, 2, 3 or 4 (the circles of the netwerkcirkel), not {args.strong_circle}")
+    if args.max_minutes != args.max_minutes:  # NaN: every comparison is false, so nobody would count as reachable
+        raise UsageError(f"--max-minutes must be a number of minutes, not {args.max_minutes}")
     at_least(args.max_minutes, 0, "--max-minutes", lang="en")
     partitioned = is_partitioned(path)
     out = Path(args.out) if args.out else None
@@ -167,6 +177,7 @@ def run_profile(args: argparse.Namespace) -> int:
             _close(client)
     if out is not None:
         try:
+            out.parent.mkdir(parents=True, exist_ok=True)  # as rapport does; else the error names a temporary file
             _write_table(profiles, out)
         except OSError as exc:
             _failed_write(exc, out, "is as it was")
