@@ -274,6 +274,22 @@ def test_structure_widget_starts_on_two_people_who_are_not_tied_yet():
             assert not net.has_tie(a, b), case
 
 
+def test_adding_a_tie_that_changes_nothing_says_why(voorbeeld):
+    # the browser driver found 'voeg band toe' silent for two people who already know each other
+    w, s = lw.structure_widget(voorbeeld)
+    tied = next((a, b) for a in voorbeeld.alter_ids for b in voorbeeld.alter_ids if a < b and voorbeeld.has_tie(a, b))
+    s.controls["tie_a"].value, s.controls["tie_b"].value = tied
+    before = s.result["density"]
+    s.add_tie()
+    assert s.result["density"] == before and "kennen elkaar al" in s.view.value
+    s.controls["tie_b"].value = tied[0]
+    s.add_tie()
+    assert "twee verschillende personen" in s.view.value
+    s.controls["tie_a"].value, s.controls["tie_b"].value = "D", "F"
+    s.add_tie()
+    assert s.result["density"] > before and "Band toegevoegd" in s.view.value
+
+
 def test_gevarieerdheid_is_measured_on_every_attribute_the_case_has(voorbeeld):
     _, s = lw.structure_widget(voorbeeld)
     assert set(s.result["diversity"]) == {"relation", "gender", "age_group"}

@@ -595,6 +595,8 @@ def structure_widget(net: EgoNetwork, max_minutes: float = metrics.DEFAULT_MAX_M
     """
     extra_ties: list[tuple[str, str]] = []
     ids = net.alter_ids
+    # what the last click on "voeg band toe" did, in words: a click that changes nothing must say why
+    notice = {"text": ""}
 
     def current() -> EgoNetwork:
         out = net
@@ -624,6 +626,8 @@ def structure_widget(net: EgoNetwork, max_minutes: float = metrics.DEFAULT_MAX_M
             text += "<p style='font-size:90%'>" + html.escape(_t(
                 lang, f"Gevarieerdheid gaat ook over {names}; die staan niet in deze casus.",
                 f"Diversity is also about {names}; this case does not record them.")) + "</p>"
+        if notice["text"]:
+            text += f"<p style='font-size:90%'><i>{html.escape(notice['text'])}</i></p>"
         return res, text
 
     state = LessonState("structuurkenmerken", lang, compute)
@@ -640,7 +644,17 @@ def structure_widget(net: EgoNetwork, max_minutes: float = metrics.DEFAULT_MAX_M
     btn = widgets.Button(description=_t(lang, "voeg band toe", "add tie"))
 
     def add_tie() -> None:
-        extra_ties.append((c["tie_a"].value, c["tie_b"].value))
+        a, b = c["tie_a"].value, c["tie_b"].value
+        who = (_alter_label(net, a, lang), _alter_label(net, b, lang)) if a and b else ("", "")
+        if a is None or b is None or a == b:
+            notice["text"] = _t(lang, "Kies twee verschillende personen.", "Choose two different people.")
+        elif current().has_tie(a, b):
+            notice["text"] = _t(lang, f"{who[0]} en {who[1]} kennen elkaar al: de dichtheid blijft gelijk.",
+                                f"{who[0]} and {who[1]} already know each other: the density stays the same.")
+        else:
+            extra_ties.append((a, b))
+            notice["text"] = _t(lang, f"Band toegevoegd tussen {who[0]} en {who[1]}.",
+                                f"Tie added between {who[0]} and {who[1]}.")
         state.update()
 
     state.add_tie = add_tie  # type: ignore[attr-defined]
