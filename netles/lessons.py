@@ -535,7 +535,12 @@ def build_glossary(*, folder: str | os.PathLike | None = None, out: str | os.Pat
     body = nbformat.v4.new_markdown_cell(_glossary_text(terms, "nl", lesson_files),
                                          metadata={"netles": {"en": _glossary_text(terms, "en", lesson_files)}})
     body.id = "begrippenlijst-begrippen"
-    nb = nbformat.v4.new_notebook(cells=[head, body])
+    # Like every notebook of the suite it has one parameters cell (papermill, `netles les`): the
+    # language, so that a run with taal="en" shows the English text.
+    parameters = nbformat.v4.new_code_cell('taal = "nl"', metadata={"tags": ["parameters"],
+                                                                     "jupyter": {"source_hidden": True}})
+    parameters.id = "begrippenlijst-parameters"
+    nb = nbformat.v4.new_notebook(cells=[head, parameters, body])
     nb.metadata["kernelspec"] = {"display_name": "Python 3", "language": "python", "name": "python3"}
     nb.metadata["language_info"] = {"name": "python"}
     if write:

@@ -219,23 +219,26 @@ def glossary_folder(tmp_path):
 def test_glossary_is_alphabetical_names_lessons_and_has_english(glossary_folder, tmp_path, monkeypatch):
     monkeypatch.setenv("NETLES_NOTEBOOKS", str(tmp_path))  # no lessons there: keys are not linked
     nb = lessons.build_glossary(folder=glossary_folder, out=tmp_path / "b.ipynb")
-    nl = nb.cells[1].source
+    nl = nb.cells[-1].source
     headings = re.findall(r"^### (.+)$", nl, re.M)
     assert headings == ["één op één", "Eigen Kracht-conferentie", "mantelzorg", "respijtzorg"]  # é sorts as e
     assert "Andere tekst." in nl and "Zorg die iemand" not in nl  # defined twice: the first lesson's text ...
     entry = nl.split("### mantelzorg")[1].split("###")[0]
     assert "Les: 01b, 03a" in entry  # ... and both lessons named
     assert "Zie ook: [respijtzorg](#respijtzorg)" in entry
-    en = nb.cells[1].metadata["netles"]["en"]
+    en = nb.cells[-1].metadata["netles"]["en"]
     assert re.findall(r"^### (.+)$", en, re.M) == ["Family Group Conference", "informal care", "one to one", "respite care"]
     assert "*Dutch: mantelzorg*" in en and "See also: [respite care](#respite-care)" in en
-    assert all(c.cell_type == "markdown" and c.metadata["netles"]["en"] for c in nb.cells)
+    assert all(c.metadata["netles"]["en"] for c in nb.cells if c.cell_type == "markdown")
+    # one parameters cell, as every notebook of the suite has (nbhygiene), and nothing else to run
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert len(code) == 1 and code[0].metadata["tags"] == ["parameters"] and code[0].source == 'taal = "nl"'
     assert nbformat.read(str(tmp_path / "b.ipynb"), as_version=4) == nb
 
 
 def test_glossary_links_lessons_that_exist(glossary_folder, lesson_folder, tmp_path):
     nb = lessons.build_glossary(folder=glossary_folder, write=False)
-    assert "[03a](03a_mantelzorg.ipynb)" in nb.cells[1].source
+    assert "[03a](03a_mantelzorg.ipynb)" in nb.cells[-1].source
 
 
 def test_glossary_is_the_same_when_built_twice(glossary_folder, tmp_path):
