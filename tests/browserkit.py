@@ -286,6 +286,9 @@ _COLLECT = r"""
                           el.classList.contains('lm-mod-disabled') || el.closest('.mod-disabled'));
       out.push({kind, sel, i, key: base + '#' + counts[base], visible: visible(el), disabled,
                 hiddenBy: hiddenBy(el),
+                // a field where a student writes notes whose use shows only later (in an exported
+                // plan or handout): typing in it need not change anything on screen
+                freeText: !!el.closest('.netles-free-text'),
                 active: el.classList.contains('lm-mod-current') || el.classList.contains('jupyter-mod-active')});
     });
   }
@@ -507,6 +510,7 @@ def drive_area(page, area, name: str, *, screenshot: Path | None = None, max_per
     seen_enabled: set[str] = set()
     used: set[str] = set()
     pending: list[str] = []
+    effects: list[str] = []  # controls whose use changed what the area shows
     per_kind: dict[str, int] = {}
 
     def collect() -> list[dict]:
@@ -559,8 +563,9 @@ def drive_area(page, area, name: str, *, screenshot: Path | None = None, max_per
         if control["kind"] in ("tab", "accordion"):
             return
         if after["out"] != before["out"]:
+            effects.append(control["key"])
             pending = []  # e.g. "Toevoegen" shows what the fields before it were for
-        else:
+        elif not control.get("freeText"):
             pending.append(control["key"])
 
     all_keys = {c["key"]: c for c in collect()}
@@ -632,7 +637,9 @@ def drive_area(page, area, name: str, *, screenshot: Path | None = None, max_per
     report.never_enabled = sorted(k for k in all_keys if k in seen_visible and k not in seen_enabled
                                   and all_keys[k]["kind"] in ("button", "select", "text", "slider", "checkbox"))
     report.without_effect = pending
-    report.changed = final["out"] != start["out"]
+    # changed at the end, or on the way: a widget may come back to where it started (the
+    # loneliness form starts afresh when the driver switches the scale and switches it back)
+    report.changed = final["out"] != start["out"] or bool(effects)
     report.widget_errors = final["errors"]
     if screenshot is not None:
         screenshot.parent.mkdir(parents=True, exist_ok=True)

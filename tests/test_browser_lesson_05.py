@@ -34,7 +34,11 @@ def test_lesson_05_app_without_code_and_working_widgets(browser, tmp_path):
             found[name] = report.problems
         assert all(not p for p in found.values()), found
         assert "ggz gemiddeld" in areas.nth(0).inner_text()
-        assert "intervallen bevatten het echte verschil" in areas.nth(1).inner_text()
+        # the lab tallies its intervals; after a new setting it starts over with one sample, which it
+        # reads on its own ("Dit interval bevat/mist het echte verschil")
+        lab = areas.nth(1).inner_text()
+        assert ("intervallen bevatten het echte verschil" in lab or "interval bevat het echte verschil" in lab
+                or "interval mist het echte verschil" in lab), lab[:300]
         no_widget_errors(page)
         assert not outside, f"requests to other servers: {outside[:3]}"
         assert not problems, problems[:5]

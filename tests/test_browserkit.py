@@ -55,6 +55,18 @@ opslaan.on_click(lambda _b: setattr(melding, "value", "<p>Bewaard.</p>"))
 W.VBox([opslaan, melding, herstel])
 '''
 
+# Notes a student writes for an exported plan: marked as free text, typing in them need not show.
+FREE_TEXT = '''
+import ipywidgets as W
+keuze = W.Dropdown(options=["Anja", "Bram", "Carla", "Dewi"], description="Persoon")
+uitkomst = W.HTML("<p>Gekozen: Anja</p>")
+keuze.observe(lambda c: setattr(uitkomst, "value", f"<p>Gekozen: {c['new']}</p>"), "value")
+aantekening = W.Textarea(description="Aantekening")
+aantekening.add_class("netles-free-text")
+los = W.Textarea(description="Los")
+W.VBox([keuze, uitkomst, aantekening, los])
+'''
+
 CDN = '''
 from IPython.display import HTML
 HTML('<img alt="logo" src="https://cdn.example.org/logo.png">')
@@ -69,7 +81,7 @@ def _lesson(folder):
     nb = nbformat.v4.new_notebook(cells=[
         nbformat.v4.new_markdown_cell("# Proef van de driver"),
         nbformat.v4.new_code_cell('casus = "voorbeeld"\nseed = 1\ntaal = "nl"', metadata={"tags": ["parameters"]}),
-        cell(HEALTHY), cell(SHARED_LAYOUT), cell(DEAD), cell(GROUP), cell(CDN, interactive=False),
+        cell(HEALTHY), cell(SHARED_LAYOUT), cell(DEAD), cell(GROUP), cell(FREE_TEXT), cell(CDN, interactive=False),
     ])
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nbformat.write(nb, str(folder / "09_proef.ipynb"))
@@ -122,6 +134,13 @@ def test_a_group_shown_only_when_needed_is_not_a_fault(proef):
     report = drive_area(page, page.locator(".celltag_interactive").nth(3), "groep")
     assert report.problems == []
     assert report.conditional == ["button:Opslaan als#1", "text:Pad#1"]
+
+
+def test_notes_marked_as_free_text_need_not_change_the_screen(proef):
+    page, _ = proef
+    report = drive_area(page, page.locator(".celltag_interactive").nth(4), "vrije tekst")
+    assert "text:Aantekening#1" in report.used and "text:Los#1" in report.used
+    assert "text:Los#1" in report.without_effect and "text:Aantekening#1" not in report.without_effect
 
 
 def test_a_request_to_another_host_is_caught(proef):

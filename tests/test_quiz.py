@@ -150,3 +150,13 @@ def test_every_bundled_quiz_is_valid_and_has_about_five_questions(path: Path):
     items = load_quiz(path.stem)
     assert 4 <= len(items) <= 8, f"{path.name}: {len(items)} questions; a concept quiz has about five"
     concept_quiz(path.stem, lang="en")
+
+
+def test_long_radio_options_grow_instead_of_covering_the_next_one():
+    # 03a question 4: the wrapped third option ran under the fourth, whose label covered its radio
+    # button (the browser driver's click on it timed out: "label intercepts pointer events")
+    from netles.widgets.quiz import concept_quiz
+
+    widget, _ = concept_quiz("03a")
+    head = widget.children[0].value
+    assert ".netles-quiz .widget-radio-box label{height:auto" in head and "netles-quiz" in widget._dom_classes

@@ -349,6 +349,8 @@ class _PlannerWidget(W.VBox):
         self.member_name = W.Text(description=_t("member_name", lang), layout=_layout(), style=style)
         self.mode = W.Dropdown(options=[(_t("mode_remove", lang), "remove"), (_t("mode_mark", lang), "mark")],
                                description=_t("mode", lang), layout=_layout(), style=style)
+        # shown only for "Band doorsnijden", which a plan offers only for someone the case marks as a danger
+        self.mode.add_class("netles-conditional")
         self.fits = W.HTML(layout=_layout())
         self.explanation = W.HTML(layout=_layout())
         self.explanation.add_class("netles-explanation")
@@ -364,6 +366,8 @@ class _PlannerWidget(W.VBox):
         )
         self.title = W.Text(description=_t("title", lang), layout=_layout("430px"), style=style)
         self.notes = {key: W.Textarea(layout=_layout("95%", height="56px")) for key in PLAN_STEPS}
+        for note in self.notes.values():
+            note.add_class("netles-free-text")  # the student's notes show in the handout, not on screen
         notes = W.Accordion(children=list(self.notes.values()), layout=_layout("430px"))
         for i, (key, labels) in enumerate(PLAN_STEPS.items()):
             notes.set_title(i, f"{i + 1}. {labels[vocab.LANGUAGES.index(lang)]}")

@@ -285,6 +285,13 @@ class QuizState:
                                       f'{_t("score", self.lang, score=self.score, total=self.total)}</b></p>')
 
 
+# ipywidgets gives every radio option a fixed height: a long option wraps onto the next one, whose
+# label then covers the radio button above it (a click on it chose the next answer). Options grow
+# with their text here.
+_QUIZ_CSS = (".netles-quiz .widget-radio-box label{height:auto;min-height:var(--jp-widgets-radio-item-height,24px);"
+             "line-height:1.35;margin-bottom:4px;white-space:normal}")
+
+
 def concept_quiz(key: str, lang: str = "nl", *, folder: str | os.PathLike | None = None) -> tuple[W.Widget, QuizState]:
     """The concept quiz of lesson ``key`` as a widget.
 
@@ -306,7 +313,7 @@ def concept_quiz(key: str, lang: str = "nl", *, folder: str | os.PathLike | None
         raise ValueError(f"lang must be 'nl' or 'en', not {lang!r}")
     items = load_quiz(key, folder)
     state = QuizState(items, lang)
-    rows: list[W.Widget] = [W.HTML(f"<h4 style='margin:4px 0'>{_t('title', lang)}</h4>"
+    rows: list[W.Widget] = [W.HTML(f"<style>{_QUIZ_CSS}</style><h4 style='margin:4px 0'>{_t('title', lang)}</h4>"
                                    f"<p style='margin:0 0 6px 0'>{_t('intro', lang)}</p>")]
     for i, item in enumerate(items):
         question = W.HTML(f"<p style='margin:8px 0 2px 0'><b>{i + 1}.</b> {html.escape(item.question[lang])}</p>",
