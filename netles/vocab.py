@@ -36,6 +36,8 @@ __all__ = [
     "RELATION_KIND_OF",
     "RELATION_CIRCLE",
     "LANGUAGES",
+    "language_index",
+    "join_words",
     "label",
     "FIELD_LABELS",
     "readable_table",
@@ -114,6 +116,37 @@ class Vocabulary:
 def _check_lang(lang: str) -> None:
     if lang not in LANGUAGES:
         raise ValueError(f"lang must be one of {LANGUAGES}, not {lang!r}")
+
+
+def language_index(lang: str) -> int:
+    """Position of ``lang`` in :data:`LANGUAGES` (the index into an ``(nl, en)`` text pair).
+
+    Examples
+    --------
+    >>> language_index("en")
+    1
+    """
+    _check_lang(lang)
+    return LANGUAGES.index(lang)
+
+
+_JOINERS = {"and": (" en ", " and "), "or": (" of ", " or ")}
+
+
+def join_words(items, lang: str = "nl", word: str = "and") -> str:
+    """``"A, B en C"`` (``word="or"``: ``"A, B of C"``); one item as it is, none as ``""``.
+
+    Examples
+    --------
+    >>> join_words(["Anja", "Bram", "Carla"])
+    'Anja, Bram en Carla'
+    >>> join_words(["Anja", "Bram"], "en", word="or")
+    'Anja or Bram'
+    """
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + _JOINERS[word][language_index(lang)] + items[-1]
 
 
 RELATION = Vocabulary(

@@ -173,10 +173,7 @@ def questionnaire_form(name: str, lang: str = "nl", answers: Any = None) -> tupl
     return box, state
 
 
-def _lang_index(lang: str) -> int:
-    if lang not in vocab.LANGUAGES:
-        raise ValueError(f"lang must be one of {vocab.LANGUAGES}, not {lang!r}")
-    return vocab.LANGUAGES.index(lang)
+_lang_index = vocab.language_index
 
 
 def _pick(lang: str, nl: str, en: str) -> str:

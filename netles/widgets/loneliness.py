@@ -138,10 +138,7 @@ _T = {
 }
 
 
-def _lang_index(lang: str) -> int:
-    if lang not in vocab.LANGUAGES:
-        raise ValueError(f"lang must be one of {vocab.LANGUAGES}, not {lang!r}")
-    return vocab.LANGUAGES.index(lang)
+_lang_index = vocab.language_index
 
 
 def _t(key: str, lang: str, **kw: Any) -> str:

@@ -87,10 +87,7 @@ _T = {
 }
 
 
-def _lang_index(lang: str) -> int:
-    if lang not in vocab.LANGUAGES:
-        raise ValueError(f"lang must be one of {vocab.LANGUAGES}, not {lang!r}")
-    return vocab.LANGUAGES.index(lang)
+_lang_index = vocab.language_index
 
 
 def _t(key: str, lang: str, **kw: Any) -> str:
@@ -666,12 +663,7 @@ def who_carries_most(net: EgoNetwork, lang: str = "nl") -> str:
             + "</div>")
 
 
-def _join(names: Sequence[str], lang: str, word: str = "and") -> str:
-    """"A, B en C" ("or": "A, B of C")."""
-    if len(names) <= 1:
-        return "".join(names)
-    joiner = {"and": (" en ", " and "), "or": (" of ", " or ")}[word][_lang_index(lang)]
-    return ", ".join(names[:-1]) + joiner + names[-1]
+_join = vocab.join_words
 
 
 # ------------------------------------------------------------------------------ the Dutch frame (01b)

@@ -177,10 +177,7 @@ _T = {
 }
 
 
-def _i(lang: str) -> int:
-    if lang not in vocab.LANGUAGES:
-        raise ValueError(f"lang must be one of {vocab.LANGUAGES}, not {lang!r}")
-    return vocab.LANGUAGES.index(lang)
+_i = vocab.language_index
 
 
 def _t(key: str, lang: str, **kw: Any) -> str:

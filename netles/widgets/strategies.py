@@ -50,10 +50,7 @@ __all__ = [
 ]
 
 
-def _i(lang: str) -> int:
-    if lang not in vocab.LANGUAGES:
-        raise ValueError(f"lang must be one of {vocab.LANGUAGES}, not {lang!r}")
-    return vocab.LANGUAGES.index(lang)
+_i = vocab.language_index
 
 
 def _pick(pair: Sequence[str], lang: str) -> str:
@@ -394,10 +391,7 @@ def _r(key: str, lang: str, **kw: Any) -> str:
     return text.format(**kw) if kw else text
 
 
-def _join(names: Sequence[str], lang: str) -> str:
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + (" en " if lang == "nl" else " and ") + names[-1]
+_join = vocab.join_words
 
 
 def _client_name(net: EgoNetwork, lang: str) -> str:

@@ -58,16 +58,10 @@ __all__ = [
 _FAMILY = ("partner", "parent", "child", "sibling", "other_family")
 
 
-def _i(lang: str) -> int:
-    if lang not in vocab.LANGUAGES:
-        raise ValueError(f"lang must be one of {vocab.LANGUAGES}, not {lang!r}")
-    return vocab.LANGUAGES.index(lang)
+_i = vocab.language_index
 
 
-def _join(names: Sequence[str], lang: str) -> str:
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + (" en " if lang == "nl" else " and ") + names[-1]
+_join = vocab.join_words
 
 
 # ------------------------------------------------------------------------------ the three goals

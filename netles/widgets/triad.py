@@ -116,10 +116,7 @@ _T = {
 }
 
 
-def _lang_index(lang: str) -> int:
-    if lang not in vocab.LANGUAGES:
-        raise ValueError(f"lang must be one of {vocab.LANGUAGES}, not {lang!r}")
-    return vocab.LANGUAGES.index(lang)
+_lang_index = vocab.language_index
 
 
 def _t(key: str, lang: str, **kw: Any) -> str:
@@ -127,9 +124,7 @@ def _t(key: str, lang: str, **kw: Any) -> str:
     return text.format(**kw) if kw else text
 
 
-def _and(items: list[str], lang: str) -> str:
-    word = " en " if lang == "nl" else " and "
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + word + items[-1]
+_and = vocab.join_words
 
 
 def naaste_candidates(net: EgoNetwork) -> list[str]:

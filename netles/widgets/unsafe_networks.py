@@ -83,10 +83,7 @@ _H = {
 }
 
 
-def _i(lang: str) -> int:
-    if lang not in vocab.LANGUAGES:
-        raise ValueError(f"lang must be one of {vocab.LANGUAGES}, not {lang!r}")
-    return vocab.LANGUAGES.index(lang)
+_i = vocab.language_index
 
 
 def _h(key: str, lang: str, table: Mapping = _H, **kw: Any) -> str:
@@ -94,10 +91,7 @@ def _h(key: str, lang: str, table: Mapping = _H, **kw: Any) -> str:
     return text.format(**kw) if kw else text
 
 
-def _join(names: Sequence[str], lang: str) -> str:
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + (" en " if lang == "nl" else " and ") + names[-1]
+_join = vocab.join_words
 
 
 def _name(net: EgoNetwork, alter_id: str) -> str:
