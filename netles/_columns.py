@@ -3,9 +3,12 @@
 A research table repeats few values many times: 100,000 ego ids over 1.4 million alter rows, 14
 relation codes, 40 alter ids. :func:`coded` turns a column (Arrow strings, a pandas Categorical
 read from a dictionary-encoded file, numbers from Parquet, Python objects) into a :class:`Coded`:
-an ``int64`` code per row (``-1`` for missing) and the cleaned distinct values. Stripping
+an integer code per row (``-1`` for missing) and the cleaned distinct values. Stripping
 whitespace, Unicode NFC, reading ``7.0`` as ``7``, parsing numbers and checking codes then happen
-on the distinct values only, and every row-level step is a numpy ``take``.
+on the distinct values only, and every row-level step is a numpy ``take``. A Categorical whose
+categories are clean already (what :func:`netles.read_dataset` reads from a well-kept file) is
+taken as it is: its codes are not copied, its categories are checked in Arrow and not cleaned
+again, and :meth:`Coded.categorical` hands the same Categorical back.
 
 Used by :mod:`netles.validation` and :func:`netles.profile_many`; not public.
 """
@@ -44,52 +47,67 @@ def _remember(categories: pd.Index, ids: bool, values: np.ndarray) -> None:
 class Coded:
     """A column as codes into its distinct values.
 
-    ``codes[i]`` is the position of row ``i``'s value in ``values`` (``-1``: missing); ``values``
-    is an object array of distinct, cleaned texts (or, with ``raw``, the values as found).
-    ``raw`` keeps each distinct value as it was in the file (for messages).
+    ``codes[i]`` is the position of row ``i``'s value in ``values`` (``-1``: missing) as
+    ``int64``; ``values`` is an object array of distinct, cleaned texts (or, with ``raw``, the
+    values as found). ``raw`` keeps each distinct value as it was in the file (for messages).
+    ``small_codes`` are the same codes in the integer type they were found in (a Categorical's
+    own ``int8``/``int16``/``int32`` codes, no copy); row-level work uses them, and ``codes``
+    is made from them only when asked for, for arithmetic that needs the room of ``int64``.
     """
 
-    codes: np.ndarray
+    small_codes: np.ndarray
     values: np.ndarray
     raw: np.ndarray
     _missing_cache: bool | None = None
     _missing_rows: np.ndarray | None = None
     ids: bool = False
+    source: pd.Categorical | None = None
+    """The Categorical the codes were taken from, when its categories are already the cleaned
+    values in the same order: :meth:`categorical` then hands it back instead of building it again."""
+    _wide: np.ndarray | None = None
 
     def __len__(self) -> int:
-        return len(self.codes)
+        return len(self.small_codes)
+
+    @property
+    def codes(self) -> np.ndarray:
+        """The codes as ``int64`` (made once, only when asked for)."""
+        if self._wide is None:
+            self._wide = self.small_codes.astype(np.int64, copy=False)
+        return self._wide
 
     @property
     def missing(self) -> np.ndarray:
         """Rows without a value (worked out once)."""
         if self._missing_rows is None:
-            self._missing_rows = self.codes < 0
+            self._missing_rows = self.small_codes < 0
         return self._missing_rows
 
     def take(self, per_value: np.ndarray, fill) -> np.ndarray:
         """``per_value[code]`` for every row, ``fill`` where the row is missing."""
         per_value = np.asarray(per_value)
+        codes = self.small_codes
         if not len(per_value):
-            return np.full(len(self.codes), fill, dtype=object if fill is None else np.asarray(fill).dtype)
+            return np.full(len(codes), fill, dtype=object if fill is None else np.asarray(fill).dtype)
         if self._any_missing:
-            out = per_value[np.where(self.codes < 0, 0, self.codes)]
+            out = per_value[np.where(codes < 0, 0, codes)]
             if fill is None and out.dtype != object:
                 out = out.astype(object)
-            out[self.codes < 0] = fill
+            out[self.missing] = fill
             return out
-        return per_value[self.codes]
+        return per_value[codes]
 
     @property
     def _any_missing(self) -> bool:
         if self._missing_cache is None:
-            self._missing_cache = bool(len(self.codes)) and bool(self.missing.any())
+            self._missing_cache = bool(len(self.small_codes)) and bool(self.missing.any())
         return self._missing_cache
 
     def text(self, index=None) -> pd.Series:
         """The cleaned values as a pandas ``str`` (Arrow) Series, NaN where missing."""
         dictionary = pa.array(self.values, type=pa.large_string())
-        indices = pa.array(self.codes, mask=self.codes < 0, type=pa.int64())
-        taken = pc.take(dictionary, indices) if len(dictionary) else pa.nulls(len(self.codes), pa.large_string())
+        indices = pa.array(self.small_codes, mask=self.small_codes < 0, type=pa.int64())
+        taken = pc.take(dictionary, indices) if len(dictionary) else pa.nulls(len(self.small_codes), pa.large_string())
         series = taken.to_pandas()
         if index is not None:
             series.index = index
@@ -98,10 +116,18 @@ class Coded:
     def categorical(self, index=None, drop: np.ndarray | None = None) -> pd.Series:
         """The cleaned values as a pandas Categorical Series (codes and distinct values, no copy of
         the text); rows where ``drop`` holds become missing."""
-        codes = self.codes if drop is None or not drop.any() else np.where(drop, -1, self.codes)
-        categories = pd.Index(self.values, dtype="str") if len(self.values) else pd.Index([], dtype="str")
-        small = codes.astype(np.int32 if len(self.values) < 2**31 - 1 else np.int64, copy=False)
-        series = pd.Series(pd.Categorical.from_codes(small, categories=categories, validate=False), index=index)
+        dropping = drop is not None and drop.any()
+        if self.source is not None and not dropping:
+            series = pd.Series(self.source, index=index, copy=False)
+        else:
+            codes = np.where(drop, -1, self.small_codes) if dropping else self.small_codes
+            if self.source is not None:
+                dtype = self.source.dtype
+            else:
+                categories = pd.Index(self.values, dtype="str") if len(self.values) else pd.Index([], dtype="str")
+                # the values are distinct by construction (factorized): no need to check them again
+                dtype = pd.CategoricalDtype._from_fastpath(categories, False)
+            series = pd.Series(pd.Categorical.from_codes(codes, dtype=dtype, validate=False), index=index, copy=False)
         _remember(series.cat.categories, self.ids, self.values)
         return series
 
@@ -112,12 +138,12 @@ class Coded:
 
     def value(self, i: int):
         """The cleaned value of row ``i`` (None when missing)."""
-        code = self.codes[i]
+        code = self.small_codes[i]
         return None if code < 0 else self.values[code]
 
     def raw_value(self, i: int):
         """The value of row ``i`` as it was found (None when missing)."""
-        code = self.codes[i]
+        code = self.small_codes[i]
         return None if code < 0 else self.raw[code]
 
 
@@ -139,7 +165,7 @@ def _plain_text(value) -> str | None:
 def _factorize(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """(codes, distinct raw values) of any column; missing values get code -1."""
     if isinstance(series.dtype, pd.CategoricalDtype):
-        codes = series.cat.codes.to_numpy().astype(np.int64)
+        codes = np.asarray(series.array.codes)
         return codes, np.asarray(series.cat.categories.astype(object), dtype=object)
     codes, uniques = pd.factorize(series, use_na_sentinel=True)
     return codes.astype(np.int64, copy=False), np.asarray(pd.Index(uniques).astype(object), dtype=object)
@@ -203,8 +229,12 @@ def coded(series: pd.Series, *, ids: bool = False) -> Coded:
     if isinstance(series.dtype, pd.CategoricalDtype):
         known = _CLEAN.get(id(series.cat.categories))
         if known is not None and (known[0] or not ids):
-            codes = series.cat.codes.to_numpy().astype(np.int64)
-            return Coded(codes, known[1], known[1], ids=ids)
+            codes = np.asarray(series.array.codes)
+            return Coded(codes, known[1], known[1], ids=ids, source=series.array if _plain_categorical(series) else None)
+    if _plain_categorical(series):
+        values = _clean_categories(series.cat.categories, ids)
+        if values is not None:  # the usual case: the file's distinct values are clean already
+            return Coded(np.asarray(series.array.codes), values, values, ids=ids, source=series.array)
     codes, raw = _factorize(series)
     cleaned = _clean(raw, ids)
     # distinct raw values may clean to the same text ('a ' and 'a'), or to nothing
@@ -212,7 +242,9 @@ def coded(series: pd.Series, *, ids: bool = False) -> Coded:
     remap = np.asarray(merged_codes, dtype=np.int64)
     values = np.asarray(pd.Index(merged).astype(object), dtype=object)
     if len(remap) == len(values) and np.array_equal(remap, np.arange(len(remap))):
-        return Coded(codes, values, raw, ids=ids)  # the usual case: nothing to merge, no copy of the codes
+        # the usual case: nothing to merge, no copy of the codes
+        same = _plain_categorical(series) and _same_texts(values, raw)
+        return Coded(codes, values, raw, ids=ids, source=series.array if same else None)
     new_codes = np.where(codes >= 0, remap[np.where(codes >= 0, codes, 0)] if len(remap) else -1, -1)
     # the first raw spelling of each cleaned value, for messages
     first_raw = np.empty(len(values), dtype=object)
@@ -221,6 +253,43 @@ def coded(series: pd.Series, *, ids: bool = False) -> Coded:
         keep = targets >= 0
         first_raw[targets[keep]] = raw[first[keep]]
     return Coded(new_codes.astype(np.int64), values, first_raw, ids=ids)
+
+
+def _plain_categorical(series: pd.Series) -> bool:
+    """Whether a column is an unordered Categorical of Arrow text (what :meth:`Coded.categorical` makes)."""
+    dtype = series.dtype
+    return isinstance(dtype, pd.CategoricalDtype) and not dtype.ordered and dtype.categories.dtype == "str"
+
+
+def _clean_categories(categories: pd.Index, ids: bool) -> np.ndarray | None:
+    """The categories as the object array :func:`coded` keeps, when cleaning would change none of
+    them (no blank, no white space around, no ``7.0`` id, NFC already); None otherwise.
+
+    Judged in Arrow over the distinct values, without making a Python string of each twice.
+    """
+    try:
+        arrow = pa.array(categories.array)
+    except (TypeError, pa.ArrowException):
+        return None
+    if not len(arrow):
+        return np.array([], dtype=object)
+    if arrow.null_count or pc.min(pc.utf8_length(arrow)).as_py() == 0:
+        return None
+    if not pc.all(pc.equal(pc.utf8_trim_whitespace(arrow), arrow)).as_py():
+        return None
+    if ids:
+        if pc.any(pc.match_substring_regex(arrow, r"^[+-]?\d+\.0+$")).as_py():
+            return None
+        if not pc.all(pc.string_is_ascii(arrow)).as_py() and not pc.all(pc.equal(pc.utf8_normalize(arrow, "NFC"), arrow)).as_py():
+            return None
+    return arrow.to_numpy(zero_copy_only=False)
+
+
+def _same_texts(values: np.ndarray, raw: np.ndarray) -> bool:
+    """Whether cleaning changed none of the distinct values (each is the same text as found)."""
+    if len(values) != len(raw):
+        return False
+    return all(type(v) is str for v in raw[:1000]) and bool(np.array_equal(values, raw))
 
 
 def numbers_of(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -33,11 +33,13 @@ from __future__ import annotations
 
 import math
 import re
+import warnings
 from dataclasses import dataclass, field
 from typing import Iterable
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from . import vocab
 from ._columns import FALSE_TEXT, TRUE_TEXT, Coded, coded, numbers_of
@@ -168,10 +170,11 @@ def _numbers(series: pd.Series, code=coded) -> tuple[np.ndarray, np.ndarray, Cod
     if pd.api.types.is_bool_dtype(series.dtype):
         return np.full(len(series), np.nan), series.notna().to_numpy(dtype=bool), None
     if pd.api.types.is_numeric_dtype(series.dtype) and not isinstance(series.dtype, pd.CategoricalDtype):
-        return series.to_numpy(dtype="float64", na_value=np.nan), np.zeros(len(series), dtype=bool), None
+        return series.to_numpy(dtype="float64", na_value=np.nan), np.zeros(0, dtype=bool), None
     c = code(series)
     floats, bad = numbers_of(c.values)
-    return c.take(floats, np.nan), c.take(bad, False), c
+    # an empty mask: no value is other than a number (no array of False for every row)
+    return c.take(floats, np.nan), (c.take(bad, False) if bad.any() else np.zeros(0, dtype=bool)), c
 
 
 def _fits(rule: FieldRule, c: Coded) -> np.ndarray:
@@ -212,7 +215,7 @@ def _fit_columns(frame: pd.DataFrame, rules: dict, declared: set, default_file: 
         fits = _fits(rule, c)
         if fits.all():
             continue  # every distinct value fits: nothing to count
-        counts = np.bincount(c.codes[c.codes >= 0], minlength=len(c.values))
+        counts = np.bincount(c.small_codes[c.small_codes >= 0], minlength=len(c.values))
         filled = int(counts.sum())
         if not filled:
             continue
@@ -344,6 +347,9 @@ def _check_fields(table: _Table, frame: pd.DataFrame, rules: dict, tname: str, c
         if rule.kind == "vocab":
             c = code(series)
             bad_value = ~np.isin(c.values, np.array(rule.vocabulary.codes, dtype=object))
+            if not bad_value.any():  # the usual case: every distinct value is a code
+                clean[column] = c.categorical(frame.index)
+                continue
             bad = c.take(bad_value, False)
             for i in np.flatnonzero(bad):
                 value = c.value(i)
@@ -351,6 +357,12 @@ def _check_fields(table: _Table, frame: pd.DataFrame, rules: dict, tname: str, c
             clean[column] = c.categorical(frame.index, drop=bad)
             continue
         numbers, not_number, c = _numbers(series, code)
+        if not len(not_number):  # every value a number: often every one is within the rule
+            integral = pd.api.types.is_integer_dtype(series.dtype) or (c is not None and _integral_values(c))
+            if _all_within(numbers, rule, integral=integral):
+                clean[column] = pd.Series(numbers, index=frame.index, dtype="float64", copy=False)
+                continue
+            not_number = np.zeros(len(numbers), dtype=bool)
         known = ~np.isnan(numbers)
         bad = not_number.copy()
         with np.errstate(invalid="ignore"):
@@ -366,6 +378,30 @@ def _check_fields(table: _Table, frame: pd.DataFrame, rules: dict, tname: str, c
             _add_field_problem(table, collector, tname, i, rule, column, value, ego_at, moment_at, alter_at)
         clean[column] = pd.Series(np.where(bad, np.nan, numbers) if bad.any() else numbers, index=frame.index, dtype="float64")
     return clean
+
+
+def _integral_values(c: Coded) -> bool:
+    """Whether every distinct value of a text column of numbers is a whole number."""
+    floats = numbers_of(c.values)[0]
+    with np.errstate(invalid="ignore"):
+        return bool(np.all(np.isnan(floats) | (floats == np.floor(floats))))
+
+
+def _all_within(numbers: np.ndarray, rule: FieldRule, integral: bool) -> bool:
+    """Whether every number (NaN: missing) keeps ``rule``, judged from the smallest and largest
+    and without an array per check."""
+    if not len(numbers):
+        return True
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # a column of missing numbers only
+        low, high = np.nanmin(numbers), np.nanmax(numbers)
+    if np.isnan(low):
+        return True
+    if not (np.isfinite(low) and np.isfinite(high)):
+        return False
+    if (rule.low is not None and low < rule.low) or (rule.high is not None and high > rule.high):
+        return False
+    return rule.kind != "int" or integral
 
 
 def _add_field_problem(table, collector, tname, i, rule, column, value, ego_at, moment_at, alter_at):
@@ -387,7 +423,7 @@ def _as_bool(series: pd.Series, code=coded) -> tuple[np.ndarray, np.ndarray, Cod
     lowered = np.array([v.lower() for v in c.values], dtype=object)
     truthy = np.isin(lowered, list(TRUE_TEXT))
     bad = ~truthy & ~np.isin(lowered, list(FALSE_TEXT))
-    return c.take(truthy, False), c.take(bad, False), c
+    return c.take(truthy, False), (c.take(bad, False) if bad.any() else np.zeros(0, dtype=bool)), c
 
 
 def _missing_column(collector, frame, default_file, column, required):
@@ -408,7 +444,9 @@ def _member(values: np.ndarray, keys: np.ndarray) -> np.ndarray:
     top = int(max(values.max(), keys.max())) + 1
     if top <= _TABLE_LIMIT:
         table = np.zeros(top, dtype=bool)
-        table[keys[keys >= 0]] = True
+        table[keys[keys >= 0] if keys.min() < 0 else keys] = True
+        if values.min() >= 0:  # the usual case: no missing value, one lookup and nothing else
+            return table[values]
         return (values >= 0) & table[np.where(values >= 0, values, 0)]
     return (values >= 0) & (pd.Index(keys).get_indexer(values) >= 0)
 
@@ -418,13 +456,17 @@ def _group_first(keys: np.ndarray, rows: np.ndarray, mask: np.ndarray) -> tuple[
     smallest row number of their group."""
     dup = np.zeros(len(keys), dtype=bool)
     first = np.zeros(len(keys), dtype=np.int64)
-    idx = np.flatnonzero(mask)
-    if len(idx) < 2:
+    if mask.all():  # the usual case: every row takes part, no copy of the keys
+        idx, k = None, keys
+    else:
+        idx = np.flatnonzero(mask)
+        k = keys[idx]
+    if len(k) < 2:
         return dup, first
-    k = keys[idx]
     # the usual case has no duplicate at all: find that out without sorting
-    shifted = k - k.min()
-    if int(shifted.max()) < 4 * len(k):  # a small key range: count
+    low = int(k.min())
+    if int(k.max()) - low < 4 * len(k):  # a small key range: count
+        shifted = k - low
         repeated = np.bincount(shifted)[shifted] > 1
     else:
         # rows usually come grouped by ego, so their keys are nearly sorted: a stable sort is
@@ -435,7 +477,8 @@ def _group_first(keys: np.ndarray, rows: np.ndarray, mask: np.ndarray) -> tuple[
         repeated = pd.Series(k).duplicated(keep=False).to_numpy()
     if not repeated.any():
         return dup, first
-    idx, k = idx[repeated], k[repeated]
+    idx = np.flatnonzero(repeated) if idx is None else idx[repeated]
+    k = k[repeated]
     order = np.argsort(k, kind="stable")
     ks = k[order]
     same_next = np.r_[ks[1:] == ks[:-1], False]
@@ -456,7 +499,7 @@ def _group_first(keys: np.ndarray, rows: np.ndarray, mask: np.ndarray) -> tuple[
 def _ids_into(c: Coded, index: pd.Index) -> np.ndarray:
     """Row positions of ``c``'s values in ``index`` (-1: missing or not there)."""
     if not len(index):
-        return np.full(len(c.codes), -1, dtype=np.int64)
+        return np.full(len(c), -1, dtype=np.int64)
     per_value = index.get_indexer(pd.Index(c.values, dtype=object)) if len(c.values) else np.zeros(0, dtype=np.int64)
     return c.take(per_value.astype(np.int64), -1)
 
@@ -572,7 +615,8 @@ def validate_tables(
         file, row = E.where(i)
         collector.add(Problem("is empty", file=file, row=row, field="ego_id", allowed=EGO_RULES["ego_id"].allowed()), "egos", i)
     # the universe of egos: those with a row, then those whose row could not be read
-    ego_index = pd.Index(list(e_text) + sorted(broken_in - set(e_text)), dtype=object)
+    unread = sorted(broken_in - set(e_text)) if broken_in else []
+    ego_index = pd.Index(np.concatenate([e_text, np.array(unread, dtype=object)]) if unread else e_text, dtype=object, copy=False)
     n_real = len(e_text)
     e_pos = e_id.codes
     if has_moments:
@@ -586,10 +630,10 @@ def validate_tables(
         e_moment_at = e_mom.value
     else:
         moment_index = pd.Index([], dtype=object)
-        e_mpos = np.full(len(ef), -1, dtype=np.int64)
+        e_mpos = None
         e_moment_at = None
     n_m = len(moment_index) + 1
-    e_key = np.where((e_pos >= 0) & ((e_mpos >= 0) | (not has_moments)), e_pos * n_m + (e_mpos + 1), -1)
+    e_key = np.where((e_pos >= 0) & (e_mpos >= 0), e_pos * n_m + (e_mpos + 1), -1) if has_moments else e_pos
     dup, first = _group_first(e_key, E.rows, e_key >= 0)
     for i in np.flatnonzero(dup):
         file, row = E.where(i)
@@ -604,9 +648,14 @@ def validate_tables(
     def key_of(c_ego: Coded, c_mom: Coded | None, n_rows: int):
         """(ego position, moment position, key, whether the ego is known) of every row."""
         pos = _ids_into(c_ego, ego_index)
-        mpos = _ids_into(c_mom, moment_index) if c_mom is not None else np.full(n_rows, -1, dtype=np.int64)
-        key = np.where(pos >= 0, pos * n_m + (mpos + 1), -1)
-        known = (pos >= n_real) | _member(key, known_keys)
+        if c_mom is None:  # without moments the key is the ego's position: no arrays to build
+            mpos, key = None, pos
+        else:
+            mpos = _ids_into(c_mom, moment_index)
+            key = np.where(pos >= 0, pos * n_m + (mpos + 1), -1)
+        known = _member(key, known_keys)
+        if n_real < len(ego_index):  # egos whose row could not be read are known too
+            known |= pos >= n_real
         return pos, mpos, key, known
 
     ego_alike = _Alike(e_text)
@@ -664,14 +713,19 @@ def validate_tables(
         collector.add(Problem("is empty", file=file, row=row, ego=a_ego_at(i), field="alter_id", allowed=ALTER_RULES["alter_id"].allowed(),
                               moment=None if a_mom_at is None else a_mom_at(i)), "alters", i)
     reserved = a_id.code_of(EGO_NODE)
-    for i in (np.flatnonzero(a_id.codes == reserved) if reserved >= 0 else []):
+    for i in (np.flatnonzero(a_id.small_codes == reserved) if reserved >= 0 else []):
         file, row = A.where(i)
         collector.add(Problem(f"{EGO_NODE!r} is reserved for the ego", file=file, row=row, ego=a_ego_at(i), alter=EGO_NODE, field="alter_id",
                               allowed="any other id", moment=None if a_mom_at is None else a_mom_at(i)), "alters", i)
     # duplicates: the same alter id twice for one ego (and moment), whatever the ego
     n_aid = max(len(a_id.values), 1)
-    a_mcode = a_mom.codes if a_mom is not None else np.zeros(len(af), dtype=np.int64)
-    dup_key = (a_ego.codes * (int(a_mcode.max(initial=0)) + 2) + (a_mcode + 1)) * n_aid + a_id.codes
+    dup_key = a_ego.small_codes.astype(np.int64)
+    if a_mom is not None:
+        dup_key *= int(a_mom.small_codes.max(initial=0)) + 2
+        dup_key += a_mom.small_codes
+        dup_key += 1
+    dup_key *= n_aid
+    dup_key += a_id.small_codes
     dup, first = _group_first(dup_key, A.rows, ~a_id.missing)
     for i in np.flatnonzero(dup):
         file, row = A.where(i)
@@ -749,8 +803,14 @@ def validate_tables(
     for end, c in (("source", src), ("target", tgt)):
         code = _ids_into(c, id_index)
         ends[end] = code
-        tie_key = np.where((t_key >= 0) & (code >= 0), t_key * n_ids + code, -1)
-        unknown = ~_member(tie_key, alter_keys)  # also when the end is missing or no alter id at all
+        tie_key = t_key * n_ids
+        tie_key += code
+        no_key = (t_key < 0) | (code < 0)
+        if no_key.any():
+            tie_key[no_key] = -1
+        unknown = _member(tie_key, alter_keys)
+        np.logical_not(unknown, out=unknown)  # also when the end is missing or no alter id at all
+        del tie_key, no_key
         if alters_unusable:  # the alters could not be read: their ties cannot be checked against them
             unknown &= code < 0
         if not unknown.any():
@@ -761,7 +821,7 @@ def validate_tables(
         # worded row by row, for the failing rows only: who does have this alter?
         values = {c.value(i) for i in report_rows} - {None}
         wanted_codes = [a_id.code_of(v) for v in values]
-        wanted = np.isin(a_id.codes, [w for w in wanted_codes if w >= 0])
+        wanted = np.isin(a_id.small_codes, [w for w in wanted_codes if w >= 0])
         owner: dict = {}
         moments_of: dict = {}
         for j in np.flatnonzero(wanted & ~a_ego.missing):
@@ -771,7 +831,7 @@ def validate_tables(
         egos_hit = {t_ego.value(i) for i in report_rows}
         hit_codes = [a_ego.code_of(e) for e in egos_hit]
         alters_of: dict = {}
-        for j in np.flatnonzero(np.isin(a_ego.codes, [h for h in hit_codes if h >= 0])):
+        for j in np.flatnonzero(np.isin(a_ego.small_codes, [h for h in hit_codes if h >= 0])):
             alters_of.setdefault(a_ego.value(j), set()).add(a_id.value(j))
         for i in report_rows:
             file, row = T.where(i)
@@ -797,9 +857,18 @@ def validate_tables(
         file, row = T.where(i)
         collector.add(Problem(f"ties {src.value(i)!r} to itself", file=file, row=row, ego=t_ego_at(i), field="target", allowed="another alter",
                               moment=None if t_mom_at is None else t_mom_at(i)), "ties", i)
-    lo, hi = np.minimum(s_any, g_any), np.maximum(s_any, g_any)
-    t_mcode = t_mom.codes if t_mom is not None else np.zeros(len(tf), dtype=np.int64)
-    pair_key = ((t_ego.codes * (int(t_mcode.max(initial=0)) + 2) + (t_mcode + 1)) * n_ids + lo) * n_ids + hi
+    # (ego, moment, lower end, higher end) as one number, built in place
+    pair_key = t_ego.small_codes.astype(np.int64)
+    if t_mom is not None:
+        pair_key *= int(t_mom.small_codes.max(initial=0)) + 2
+        pair_key += t_mom.small_codes
+        pair_key += 1
+    pair_key *= n_ids
+    end = np.minimum(s_any, g_any)
+    pair_key += end
+    pair_key *= n_ids
+    pair_key += np.maximum(s_any, g_any, out=end)
+    del end
     dup, first = _group_first(pair_key, T.rows, (s_any >= 0) & (g_any >= 0) & ~self_tie)
     for i in np.flatnonzero(dup):
         file, row = T.where(i)
@@ -901,7 +970,7 @@ def _assemble(frame, clean, keep, first_columns, has_moments, drop=()):
         first.insert(1, MOMENT)
     for column in first:
         if column not in result:
-            result[column] = pd.Series(np.nan, index=result.index, dtype="str")
+            result[column] = pd.Series(pa.nulls(len(result), pa.large_string()).to_pandas().array, index=result.index)
     ordered = [*first, *(c for c in result.columns if c not in first)]
     return result[ordered].reset_index(drop=True)
 

@@ -79,7 +79,7 @@ def read_dataset_folder_tables(folder: str | os.PathLike, na_values=None) -> tup
             broken.add("*")
             continue
         path = options.get("csv") or options["parquet"]
-        raw = read_table(path, na_values=na_values)
+        raw = read_table(path, na_values=na_values, typed=True)
         problems.extend(located_problems(raw, "ego_id", broken))
         tables[table] = raw
         if raw.frame is None and table != "egos":

@@ -5,7 +5,10 @@ without interpreting values: cells stay text (Arrow strings; columns whose value
 ids and codes, as dictionary-encoded pandas Categoricals), empty cells and ``NA`` are missing, and
 two bookkeeping columns, :data:`~netles.validation.FILE_COL` and
 :data:`~netles.validation.ROW_COL`, hold the file name and the 1-based data row, so that
-validation can name the file and the row of each problem.
+validation can name the file and the row of each problem. The netles dataset folder, whose
+columns are named after the fields, may ask for its number and true/false columns to be parsed as
+numbers and booleans (:data:`TYPED_COLUMNS`), which pyarrow does in parallel; a column with any
+other cell is read as text after all, so validation sees and words it as before.
 
 The work is done by pyarrow's multi-threaded CSV parser; Python looks at a row only when it is
 broken. Problems that stop a row or a file from being read (0 bytes, bytes that are not UTF-8, a
@@ -20,6 +23,7 @@ import csv
 import io
 import mmap
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,12 +33,14 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pcsv
 import pyarrow.parquet as pq
+from pandas.api.types import CategoricalDtype
 
 from ..errors import Problem
 from ..spreadsheet import unescape_arrow
 from ..validation import FILE_COL, ROW_COL
 
-__all__ = ["FILE_COL", "ROW_COL", "RawTable", "read_table", "located_problems", "read_header", "sniff_separator", "stack", "DEFAULT_NA", "DICTIONARY_COLUMNS"]
+__all__ = ["FILE_COL", "ROW_COL", "RawTable", "read_table", "located_problems", "read_header", "sniff_separator", "stack", "DEFAULT_NA",
+           "DICTIONARY_COLUMNS", "TYPED_COLUMNS", "arrow_to_frame"]
 
 SEPARATORS = (",", ";", "\t")
 DEFAULT_NA = ("", "NA")
@@ -45,6 +51,17 @@ DICTIONARY_COLUMNS = frozenset({
     "support_practical", "support_emotional", "support_companionship", "support_appraisal", "support_information",
 })
 """Columns read dictionary-encoded (values repeat: the text of each distinct value is handled once)."""
+TYPED_COLUMNS = {
+    **{name: pa.float64() for name in ("age", "circle", "travel_minutes", "since", "weight")},
+    **{f"support_{f}": pa.bool_() for f in ("practical", "emotional", "companionship", "appraisal", "information")},
+}
+"""The number and true/false fields of the data model, read as numbers and booleans by pyarrow's
+parser when every cell of the column is one (``read_table(..., typed=True)``); a column with any
+other cell (a decimal comma, ``56 - 65``, ``ja``, ``nan``) is read as text like every other column,
+and validation words its problems as always."""
+_TRUE_CELLS = ["1", "true", "True", "TRUE"]
+_FALSE_CELLS = ["0", "false", "False", "FALSE"]
+_COLUMN_NUMBER = re.compile(r"column #(\d+)")
 
 
 @dataclass
@@ -164,7 +181,7 @@ def _arrow_types(names: list[str], dictionary: frozenset | set) -> dict:
 
 
 def read_table(path: str | os.PathLike, name: str | None = None, separator: str | None = None,
-               na_values=None, dictionary_columns=None) -> RawTable:
+               na_values=None, dictionary_columns=None, typed: bool = False) -> RawTable:
     """Read one CSV or Parquet file as text cells with row bookkeeping.
 
     Parameters
@@ -181,6 +198,9 @@ def read_table(path: str | os.PathLike, name: str | None = None, separator: str 
         ``.``).
     dictionary_columns : set of str, optional
         Columns to read dictionary-encoded (default: :data:`DICTIONARY_COLUMNS`).
+    typed : bool
+        Read the columns of :data:`TYPED_COLUMNS` of a CSV file as numbers and booleans where
+        every cell is one (the netles dataset folder; its columns are named after the fields).
 
     Returns
     -------
@@ -211,7 +231,7 @@ def read_table(path: str | os.PathLike, name: str | None = None, separator: str 
         # the file is mapped, not copied: pyarrow parses it in place (the mapping is released
         # with the last view of it; the file itself is never written)
         mapped = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
-    return read_csv_bytes(mapped, name, separator=separator, na=na, dictionary=dictionary)
+    return read_csv_bytes(mapped, name, separator=separator, na=na, dictionary=dictionary, typed=typed)
 
 
 def _blank(body) -> bool:
@@ -219,7 +239,8 @@ def _blank(body) -> bool:
     return len(body) == 0 or (len(body) < 1 << 16 and not bytes(body).strip())
 
 
-def read_csv_bytes(data, name: str, *, separator: str | None = None, na=DEFAULT_NA, dictionary=DICTIONARY_COLUMNS) -> RawTable:
+def read_csv_bytes(data, name: str, *, separator: str | None = None, na=DEFAULT_NA, dictionary=DICTIONARY_COLUMNS,
+                   typed: bool = False) -> RawTable:
     """:func:`read_table` on the bytes of a CSV file (``bytes`` or a memory map)."""
     if not len(data):
         return RawTable(name, None, [Problem("is empty (0 bytes): nothing could be read", file=name, allowed="a CSV file with a header row")])
@@ -249,7 +270,8 @@ def read_csv_bytes(data, name: str, *, separator: str | None = None, na=DEFAULT_
     for column in sorted({c for c in header if header.count(c) > 1 and c}):
         problems.append(Problem("appears twice in the header", file=name, field=column, allowed="each column name once"))
     usable = [h if header.count(h) == 1 else f"{h}__{j}" for j, h in enumerate(header)]
-    table, bad, numbers = _parse(body, usable, sep, na, dictionary, name, quoted)
+    typed_types = {n: TYPED_COLUMNS[n] for n in usable if n in TYPED_COLUMNS and n in dictionary} if typed else {}
+    table, bad, numbers = _parse(body, usable, sep, na, dictionary, name, quoted, typed_types)
     table = unescape_arrow(table)  # cells netles wrote spreadsheet-safe ("'=...") read back as they were
     bad_rows: dict[int, list] = {}
     width = len(header)
@@ -266,16 +288,81 @@ def read_csv_bytes(data, name: str, *, separator: str | None = None, na=DEFAULT_
             problems.append(Problem("holds bytes that are not UTF-8 text; save the file as UTF-8", file=name, row=number,
                                     field=column, allowed="UTF-8 text"))
         bad_rows[number] = cells
-    frame = table.to_pandas(split_blocks=True)
+    frame = arrow_to_frame(table)
     frame[ROW_COL] = numbers
-    # a blank line (or a row of empty cells) is skipped, but counted, as a person counts lines
-    value_columns = [c for c in frame.columns if c != ROW_COL]
-    if len(frame) and value_columns:
-        blank = frame[value_columns].isna().all(axis=1).to_numpy()
+    # a blank line (or a row of empty cells) is skipped, but counted, as a person counts lines;
+    # there is none when a column has a value in every row (the usual case: the id columns)
+    if len(frame) and table.num_columns and all(column.null_count for column in table.columns):
+        blank = frame[[c for c in frame.columns if c != ROW_COL]].isna().all(axis=1).to_numpy()
         if blank.any():
             frame = frame[~blank].reset_index(drop=True)
     frame[FILE_COL] = pd.Categorical.from_codes(np.zeros(len(frame), dtype=np.int8), [name])
     return RawTable(name, frame, problems, bad_rows, sep, header)
+
+
+def arrow_to_frame(table: pa.Table) -> pd.DataFrame:
+    """An Arrow table as a pandas DataFrame; dictionary columns become Categoricals without a copy.
+
+    ``Table.to_pandas`` checks every dictionary again for unique values while building each
+    Categorical (hashing each distinct text, a fifth of the whole read of a large dataset).
+    Arrow's dictionaries are already unique when they hold no null and no value twice, which
+    is checked here in Arrow; only a dictionary that fails the check goes the slow way. Index
+    columns that pandas stored in the file (``__index_level_0__``) are left out: a row's place
+    is its row number.
+
+    Examples
+    --------
+    >>> table = pa.table({"id": pa.array(["e1", "e2", None, "e1"]).dictionary_encode(), "age": [54, 61, None, 54]})
+    >>> frame = arrow_to_frame(table)
+    >>> frame["id"].tolist(), str(frame["id"].dtype), frame["age"].tolist()
+    (['e1', 'e2', nan, 'e1'], 'category', [54.0, 61.0, nan, 54.0])
+    """
+    stored_index = set()
+    pandas_meta = (table.schema.metadata or {}).get(b"pandas")
+    if pandas_meta:
+        import json
+
+        try:
+            stored_index = {c for c in json.loads(pandas_meta).get("index_columns", []) if isinstance(c, str)}
+        except ValueError:  # metadata another writer garbled: the columns are still readable
+            stored_index = set()
+    columns = {}
+    for name, column in zip(table.column_names, table.columns):
+        if name in stored_index:
+            continue
+        columns[name] = _dictionary_categorical(column) if pa.types.is_dictionary(column.type) else None
+        if columns[name] is None:
+            if pa.types.is_dictionary(column.type):  # a dictionary with a value twice or a null: encode it anew
+                column = column.cast(column.type.value_type).dictionary_encode()
+            columns[name] = column.to_pandas()
+    frame = pd.DataFrame(columns, copy=False)
+    if not len(frame.columns):
+        frame = pd.DataFrame(index=pd.RangeIndex(table.num_rows))
+    return frame
+
+
+def _dictionary_categorical(column: pa.ChunkedArray) -> pd.Categorical | None:
+    """A dictionary column as a Categorical built from its indices and dictionary (None: not safe)."""
+    if not pa.types.is_string(column.type.value_type) and not pa.types.is_large_string(column.type.value_type):
+        return None
+    chunks = column.chunks
+    if not chunks:
+        whole = pa.array([], type=column.type)
+    elif len(chunks) == 1:
+        whole = chunks[0]
+    else:
+        whole = pa.concat_arrays(chunks)  # unifies the chunks' dictionaries
+    dictionary = whole.dictionary
+    # a dictionary is as the file stored it (or as concatenating the chunks left it): check it
+    if dictionary.null_count or pc.count_distinct(dictionary).as_py() != len(dictionary):
+        return None
+    indices = whole.indices
+    if indices.null_count:
+        indices = pc.fill_null(indices, -1)
+    codes = indices.to_numpy(zero_copy_only=False)
+    categories = pd.Index(dictionary.to_pandas())
+    # the categories are known to be unique: a dtype built without checking them again
+    return pd.Categorical.from_codes(codes, dtype=CategoricalDtype._from_fastpath(categories, False), validate=False)
 
 
 def _block_size(n_bytes: int) -> int:
@@ -293,37 +380,48 @@ class _Bad:
         return "skip"
 
 
-def _parse(body, names: list[str], sep: str, na, dictionary, name: str, quoted: bool):
-    """The body of a CSV file as an Arrow table; broken rows named; the data-row number of each row."""
+def _parse(body, names: list[str], sep: str, na, dictionary, name: str, quoted: bool, typed: dict | None = None):
+    """The body of a CSV file as an Arrow table; broken rows named; the data-row number of each row.
+
+    ``typed`` maps columns to try as numbers or booleans (see :data:`TYPED_COLUMNS`): a column
+    pyarrow cannot convert, or one holding NaN or infinity, is read again as text.
+    """
     types = _arrow_types(names, dictionary)
+    typed = dict(typed or {})
     if _blank(body):  # a header-only file (an empty session): no rows
         empty = pa.table({n: pa.array([], type=types[n]) for n in names})
         return empty, [], np.zeros(0, dtype="int64")
 
-    def attempt(threads: bool, block_size: int | None, column_types=types):
+    def attempt(threads: bool, block_size: int | None):
         bad = _Bad()
         read = pcsv.ReadOptions(column_names=names, use_threads=threads, block_size=block_size or _block_size(len(body)))
         parse = pcsv.ParseOptions(delimiter=sep, newlines_in_values=quoted, ignore_empty_lines=False, invalid_row_handler=bad)
-        convert = pcsv.ConvertOptions(column_types=column_types, strings_can_be_null=True, quoted_strings_can_be_null=True,
-                                      null_values=list(na), check_utf8=True)
+        convert = pcsv.ConvertOptions(column_types={**types, **typed}, strings_can_be_null=True, quoted_strings_can_be_null=True,
+                                      null_values=list(na), check_utf8=True, true_values=_TRUE_CELLS, false_values=_FALSE_CELLS)
         table = pcsv.read_csv(pa.py_buffer(body), read_options=read, parse_options=parse, convert_options=convert)
         return table, bad.rows
 
     block = None
-    for _ in range(3):
+    while True:
         try:
             table, bad = attempt(True, block)
-            break
         except pa.ArrowInvalid as exc:
             text = str(exc)
-            if "straddling" in text or "block size" in text:
+            column = _COLUMN_NUMBER.search(text)
+            if "conversion error" in text and column and int(column.group(1)) < len(names) and names[int(column.group(1))] in typed:
+                del typed[names[int(column.group(1))]]  # a cell that is not a number: read the column as text
+                continue
+            if ("straddling" in text or "block size" in text) and block is None:
                 block = min(len(body) + 1, 2**31 - 1)  # a row longer than the block: read it whole
                 continue
             if "UTF8" in text or "utf8" in text.lower():
                 return _parse_not_utf8(bytes(body), names, sep, na, dictionary, name, block)
             raise
-    else:  # pragma: no cover - three block sizes failed
-        table, bad = attempt(True, min(len(body) + 1, 2**31 - 1))
+        odd = [n for n, kind in typed.items() if pa.types.is_floating(kind) and _has_nan_or_infinity(table.column(n))]
+        if not odd:
+            break
+        for n in odd:  # 'nan' or 'inf' typed in a number column: validation says so, as text
+            del typed[n]
     if bad:
         # read again in one thread: only then does pyarrow say on which line each broken row was
         table, bad = attempt(False, block)
@@ -331,11 +429,17 @@ def _parse(body, names: list[str], sep: str, na, dictionary, name: str, quoted: 
     return table, [(n, text, _split(text, sep), None) for n, text in broken], numbers
 
 
+def _has_nan_or_infinity(column: pa.ChunkedArray) -> bool:
+    if not len(column) or column.null_count == len(column):
+        return False
+    return bool(pc.any(pc.is_nan(column)).as_py() or pc.any(pc.is_inf(column)).as_py())
+
+
 def _row_numbers(body: bytes, table: pa.Table, bad: list, sep: str, quoted: bool):
     """(data-row number of each row of ``table``, [(number, text) of each broken row])."""
     n_ok = table.num_rows
     if not bad:
-        return np.arange(1, n_ok + 1, dtype="int64"), []
+        return np.arange(1, n_ok + 1, dtype=np.int32 if n_ok < 2**31 - 1 else np.int64), []
     multiline = False
     if quoted:
         for column in table.columns:
@@ -424,7 +528,7 @@ def _read_parquet(path: Path, name: str, na, dictionary) -> RawTable:
         columns = [c for c in schema.names if c in dictionary and pa.types.is_string(schema.field(c).type) or
                    (c in dictionary and pa.types.is_large_string(schema.field(c).type))]
         table = pq.read_table(path, read_dictionary=columns or None)
-        frame = table.to_pandas(split_blocks=True)
+        frame = arrow_to_frame(table)
     except Exception as exc:  # pyarrow raises several types for a damaged file
         return RawTable(name, None, [Problem(f"is not a readable Parquet file ({type(exc).__name__})", file=name, allowed="a Parquet file")])
     frame = frame.reset_index(drop=True)
@@ -433,16 +537,18 @@ def _read_parquet(path: Path, name: str, na, dictionary) -> RawTable:
         for column in frame.columns:
             series = frame[column]
             if isinstance(series.dtype, pd.CategoricalDtype):
-                drop = [v for v in missing_codes if v in series.cat.categories]
-                if drop:
-                    frame[column] = series.cat.remove_categories(drop)
+                categories = series.cat.categories
+                hit = categories.isin(missing_codes)
+                if hit.any():
+                    frame[column] = series.cat.remove_categories(list(categories[hit]))
             elif pd.api.types.is_string_dtype(series.dtype) or series.dtype == object:
                 hit = series.isin(missing_codes).to_numpy(dtype=bool)
                 if hit.any():
                     frame[column] = series.where(~hit)
-    frame[ROW_COL] = np.arange(1, len(frame) + 1, dtype="int64")
+    frame[ROW_COL] = np.arange(1, len(frame) + 1, dtype=np.int32 if len(frame) < 2**31 - 1 else np.int64)
     frame[FILE_COL] = pd.Categorical.from_codes(np.zeros(len(frame), dtype=np.int8), [name])
     return RawTable(name, frame, header=list(schema.names))
+
 
 
 def stack(frames: list[pd.DataFrame]) -> pd.DataFrame:
