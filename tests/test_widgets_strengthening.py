@@ -41,9 +41,26 @@ def test_radio_suggestions_never_repair_a_tie_that_makes_the_client_unsafe():
     assert lvb.focus_action == "cut_tie" and lvb.by_action["unblock"] == []
     assert "dan gaat veiligheid voor" in lvb.prompt and "probeer eerst" not in lvb.prompt
     _, esther = radio_suggestions(datasets.load_case("onveilig_netwerk"))
-    assert "A" not in esther.by_action["unblock"] + esther.by_action["cut_tie"] and "Mark" not in esther.prompt
+    assert "A" not in esther.by_action["unblock"] + esther.by_action["cut_tie"] and esther.focus != "A"
+    # Mark is named only in the caution about who knows him, never as someone to work with
+    assert "Mark" not in esther.prompt.split("Let op")[0]
     _, en = radio_suggestions(datasets.load_case("moeder_zoon_lvb"), lang="en")
     assert "safety comes first" in en.prompt
+
+
+def test_drawing_closer_someone_who_knows_the_danger_comes_with_a_caution():
+    # 04a with onveilig_netwerk asked to try Intensiveren with Mark's mother, who is tied to Mark
+    # (the violent ex-partner), without a word on safety; a lecturer would not teach it that way
+    for lang, caution in (("nl", "Let op"), ("en", "Note:")):
+        _, esther = radio_suggestions(datasets.load_case("onveilig_netwerk"), lang=lang)
+        assert "D" in esther.by_action["intensify"]
+        assert esther.focus != "D" and esther.focus_action == "intensify"  # the prompt starts with someone safe
+        caution = esther.prompt.split(caution, 1)[1]
+        assert "Schoonmoeder G." in caution and "Mark" in caution and ("veiligheidsplan" in caution or "safety plan" in caution)
+        assert "Finn" not in caution and "Nina" not in caution  # the children see their father under supervision
+    for case in ("voorbeeld", "moeder_zoon_lvb", "senior_55plus"):  # no one recorded as a danger, or no one near them
+        _, state = radio_suggestions(datasets.load_case(case))
+        assert "veiligheidsplan" not in state.prompt
 
 
 def test_radio_suggestions_do_not_revive_help_that_stopped():
