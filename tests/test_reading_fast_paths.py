@@ -122,12 +122,23 @@ def test_a_dictionary_with_a_value_twice_or_a_null_in_it_is_not_trusted():
     assert holed_values[0] == "a" and pd.isna(holed_values[1]) and holed_values[2:] == ["a", "a"]
 
 
-def test_an_index_pandas_stored_in_a_parquet_file_is_no_column(tmp_path):
-    frame = pd.DataFrame({"ego_id": ["e1", "e2"], "age": [40, 50]}, index=pd.Index([7, 9], name="row"))
-    frame.to_parquet(tmp_path / "egos.parquet")  # pandas stores the index as a column of its own
+def test_an_unnamed_index_pandas_stored_in_a_parquet_file_is_no_column(tmp_path):
+    frame = pd.DataFrame({"ego_id": ["e1", "e2"], "age": [40, 50]}, index=pd.Index([7, 9]))
+    frame.to_parquet(tmp_path / "egos.parquet")  # pandas stores the index as __index_level_0__
     read = read_table(tmp_path / "egos.parquet").frame
     assert [c for c in read.columns if not c.startswith("__netles")] == ["ego_id", "age"]
     assert read["ego_id"].tolist() == ["e1", "e2"]
+
+
+def test_ego_ids_saved_as_the_index_of_a_parquet_file_are_kept(tmp_path):
+    # a researcher's egos.set_index("ego_id").to_parquet(...): the ids were read as the index and
+    # thrown away, so that no ego of the dataset was kept ("column is missing")
+    ds = netles.Dataset.from_networks([netles.datasets.load_case("voorbeeld")])
+    folder = netles.write_dataset(ds, tmp_path / "pq", format="parquet", allow_names=True)
+    egos = pd.read_parquet(folder / "egos.parquet")
+    egos.set_index("ego_id").to_parquet(folder / "egos.parquet")
+    read = netles.read_dataset(folder)
+    assert read.meta["problems"].ok and read.ego_ids == ["voorbeeld"]
 
 
 @pytest.mark.parametrize("values", [

@@ -306,9 +306,10 @@ def arrow_to_frame(table: pa.Table) -> pd.DataFrame:
     ``Table.to_pandas`` checks every dictionary again for unique values while building each
     Categorical (hashing each distinct text, a fifth of the whole read of a large dataset).
     Arrow's dictionaries are already unique when they hold no null and no value twice, which
-    is checked here in Arrow; only a dictionary that fails the check goes the slow way. Index
-    columns that pandas stored in the file (``__index_level_0__``) are left out: a row's place
-    is its row number.
+    is checked here in Arrow; only a dictionary that fails the check goes the slow way. An
+    unnamed index that pandas stored in the file (``__index_level_0__``) is left out: a row's
+    place is its row number. A named one (``egos.set_index("ego_id").to_parquet(...)``) is a
+    column like any other.
 
     Examples
     --------
@@ -323,7 +324,8 @@ def arrow_to_frame(table: pa.Table) -> pd.DataFrame:
         import json
 
         try:
-            stored_index = {c for c in json.loads(pandas_meta).get("index_columns", []) if isinstance(c, str)}
+            stored_index = {c for c in json.loads(pandas_meta).get("index_columns", [])
+                            if isinstance(c, str) and re.fullmatch(r"__index_level_\d+__", c)}
         except ValueError:  # metadata another writer garbled: the columns are still readable
             stored_index = set()
     columns = {}
