@@ -608,3 +608,26 @@ def test_app_notebook_runs_and_saves_into_the_chosen_folder(lesson_folder, tmp_p
     work.mkdir()
     run_and_probe(lessons.app_notebook("09", workdir=work), {}, cwd=tmp_path)
     assert (work / "kaart.json").exists() and not (tmp_path / "kaart.json").exists()
+
+
+def _label_pairs() -> dict:
+    """Dutch -> English of every label pair in the widget modules' text tables ("Controleer", "Check")."""
+    pairs = {}
+    for path in (ROOT / "netles" / "widgets").glob("*.py"):
+        for nl, en in re.findall(r'\(\s*"([^"{}\n]{2,40})",\s*"([^"{}\n]{2,40})"\s*\)', path.read_text(encoding="utf-8")):
+            pairs.setdefault(nl, set()).add(en)
+    return pairs
+
+
+@pytest.mark.parametrize("key", keys("english buttons"))
+def test_the_english_text_names_buttons_as_the_english_lesson_shows_them(key):
+    # 04a's English text said "click **Add to plan** (Toevoegen aan plan)" although the English
+    # lesson's buttons are English: the Dutch label in brackets named a button nobody sees
+    pairs = _label_pairs()
+    odd = []
+    for cell in _nb(key).cells:
+        english = (cell.metadata.get("netles") or {}).get("en") or ""
+        for shown, bracketed in re.findall(r"(?i)(?:click|press|choose|use)\s+(?:on\s+)?\*+([^*]+)\*+\s*\(\*?([^()*]+?)\*?\)", english):
+            if shown.strip() in pairs.get(" ".join(bracketed.split()), set()):
+                odd.append(f"{shown} ({bracketed})")
+    assert not odd, f"English text names Dutch button labels: {odd}"
