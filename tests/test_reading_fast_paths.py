@@ -11,11 +11,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.parquet as pq
 import pytest
 
 import netles
-from netles import _columns
 from netles._columns import coded
 from netles.io import tables
 from netles.io.tables import arrow_to_frame, read_table
