@@ -24,7 +24,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-__all__ = ["Coded", "coded", "NUMBER_PATTERN", "TRUE_TEXT", "FALSE_TEXT", "to_text"]
+__all__ = ["Coded", "coded", "combined_key", "NUMBER_PATTERN", "TRUE_TEXT", "FALSE_TEXT", "to_text"]
 
 NUMBER_PATTERN = r"[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?"
 """A number as people type it: optional sign, digits, a decimal point or comma, an exponent."""
@@ -242,9 +242,7 @@ def coded(series: pd.Series, *, ids: bool = False) -> Coded:
     remap = np.asarray(merged_codes, dtype=np.int64)
     values = np.asarray(pd.Index(merged).astype(object), dtype=object)
     if len(remap) == len(values) and np.array_equal(remap, np.arange(len(remap))):
-        # the usual case: nothing to merge, no copy of the codes
-        same = _plain_categorical(series) and _same_texts(values, raw)
-        return Coded(codes, values, raw, ids=ids, source=series.array if same else None)
+        return Coded(codes, values, raw, ids=ids)  # nothing to merge: no copy of the codes
     new_codes = np.where(codes >= 0, remap[np.where(codes >= 0, codes, 0)] if len(remap) else -1, -1)
     # the first raw spelling of each cleaned value, for messages
     first_raw = np.empty(len(values), dtype=object)
@@ -285,11 +283,25 @@ def _clean_categories(categories: pd.Index, ids: bool) -> np.ndarray | None:
     return arrow.to_numpy(zero_copy_only=False)
 
 
-def _same_texts(values: np.ndarray, raw: np.ndarray) -> bool:
-    """Whether cleaning changed none of the distinct values (each is the same text as found)."""
-    if len(values) != len(raw):
-        return False
-    return all(type(v) is str for v in raw[:1000]) and bool(np.array_equal(values, raw))
+def combined_key(first: Coded, second: Coded | None = None) -> np.ndarray:
+    """The codes of two columns (an ego and its moment) as one ``int64`` number per row.
+
+    A new array, so that the caller can go on building on it in place (``key *= n; key += ...``).
+    Rows missing in ``first`` get negative keys; a missing ``second`` is a value of its own.
+
+    Examples
+    --------
+    >>> ego = coded(pd.Series(["e1", "e2", "e1"]))
+    >>> moment = coded(pd.Series(["intake", "intake", "eind"]))
+    >>> combined_key(ego, moment).tolist(), combined_key(ego).tolist()
+    ([1, 4, 2], [0, 1, 0])
+    """
+    key = first.small_codes.astype(np.int64)
+    if second is not None:
+        key *= int(second.small_codes.max(initial=0)) + 2
+        key += second.small_codes
+        key += 1
+    return key
 
 
 def numbers_of(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -31,7 +31,6 @@ them); without them the file is the table's name and the row is the position.
 """
 from __future__ import annotations
 
-import math
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -42,7 +41,7 @@ import pandas as pd
 import pyarrow as pa
 
 from . import vocab
-from ._columns import FALSE_TEXT, TRUE_TEXT, Coded, coded, numbers_of
+from ._columns import FALSE_TEXT, TRUE_TEXT, Coded, coded, combined_key, numbers_of
 from ._metric_needs import CIRCLE_METRICS, RELATION_METRICS, SECTOR_METRICS
 from .errors import Problem, ValidationError
 from .longtables import (
@@ -719,11 +718,7 @@ def validate_tables(
                               allowed="any other id", moment=None if a_mom_at is None else a_mom_at(i)), "alters", i)
     # duplicates: the same alter id twice for one ego (and moment), whatever the ego
     n_aid = max(len(a_id.values), 1)
-    dup_key = a_ego.small_codes.astype(np.int64)
-    if a_mom is not None:
-        dup_key *= int(a_mom.small_codes.max(initial=0)) + 2
-        dup_key += a_mom.small_codes
-        dup_key += 1
+    dup_key = combined_key(a_ego, a_mom)
     dup_key *= n_aid
     dup_key += a_id.small_codes
     dup, first = _group_first(dup_key, A.rows, ~a_id.missing)
@@ -858,11 +853,7 @@ def validate_tables(
         collector.add(Problem(f"ties {src.value(i)!r} to itself", file=file, row=row, ego=t_ego_at(i), field="target", allowed="another alter",
                               moment=None if t_mom_at is None else t_mom_at(i)), "ties", i)
     # (ego, moment, lower end, higher end) as one number, built in place
-    pair_key = t_ego.small_codes.astype(np.int64)
-    if t_mom is not None:
-        pair_key *= int(t_mom.small_codes.max(initial=0)) + 2
-        pair_key += t_mom.small_codes
-        pair_key += 1
+    pair_key = combined_key(t_ego, t_mom)
     pair_key *= n_ids
     end = np.minimum(s_any, g_any)
     pair_key += end

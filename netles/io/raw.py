@@ -18,10 +18,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .._columns import coded
+from .._columns import coded, combined_key
 from ..errors import Problem, UsageError
 from ..longtables import MOMENT
-from ..validation import FILE_COL, ROW_COL
 
 __all__ = ["RawTables", "merge_tie_types", "drop_row_names", "EDGE_TYPE", "ROW_NAME_COLUMNS"]
 
@@ -123,16 +122,16 @@ def merge_tie_types(ties: pd.DataFrame, edge_types=None, *, file: str | None = N
     if not types or not len(ties):
         return ties.drop(columns=[EDGE_TYPE]).assign(**{f"edge_{t}": np.zeros(len(ties), dtype=bool) for t in types}), notes
     flags = {f"edge_{t}": kind.take(kind.values == t, False) for t in types}
-    ego = coded(ties["ego_id"], ids=True).codes
-    moment = coded(ties[MOMENT], ids=True).codes if MOMENT in ties.columns else np.zeros(len(ties), dtype=np.int64)
+    ego = coded(ties["ego_id"], ids=True)
+    ego_moment = combined_key(ego, coded(ties[MOMENT], ids=True) if MOMENT in ties.columns else None)
     src, tgt = coded(ties["source"], ids=True), coded(ties["target"], ids=True)
     ids = pd.Index(pd.unique(np.concatenate([src.values, tgt.values])), dtype=object)
     s = src.take(ids.get_indexer(pd.Index(src.values, dtype=object)), -1) if len(src.values) else np.full(len(ties), -1)
     t = tgt.take(ids.get_indexer(pd.Index(tgt.values, dtype=object)), -1) if len(tgt.values) else np.full(len(ties), -1)
     lo, hi = np.minimum(s, t), np.maximum(s, t)
-    complete = (ego >= 0) & (s >= 0) & (t >= 0)
+    complete = ~ego.missing & (s >= 0) & (t >= 0)
     n_ids = max(len(ids), 1)
-    key = ((ego * (int(moment.max(initial=0)) + 2) + moment + 1) * n_ids + lo) * n_ids + hi
+    key = (ego_moment * n_ids + lo) * n_ids + hi
     group = pd.Series(pd.factorize(key)[0])
     same_type_twice = pd.DataFrame({"g": group, "k": kind.codes}).duplicated(keep=False).to_numpy()
     by_group = group.where(complete & ~same_type_twice)
