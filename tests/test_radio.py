@@ -347,3 +347,18 @@ def test_cut_tie_counts_ties_in_singular_and_plural():
     assert "with 1 tie to others" in cut_tie(one, "B").explanation_en
     none = one.without_tie("B", "P")
     assert "band" not in cut_tie(none, "B").explanation_nl.split("gehaald")[1].split(".")[0]
+
+
+def test_a_step_that_draws_closer_someone_tied_to_a_danger_carries_the_caution():
+    # onveilig_netwerk: the planner let a student intensify the contact with Mark's mother, who is
+    # tied to Mark (the violent ex-partner), and the step said nothing about safety
+    from netles.models import radio
+
+    esther = datasets.load_case("onveilig_netwerk")
+    assert radio.harmful_people(esther) == ["A"] and radio.tied_to_danger(esther) == ["D"]  # not the children
+    for step in (radio.intensify(esther, "D"), radio.activate(esther, "D", "emotional")):
+        assert "Let op: Schoonmoeder G. heeft contact met Mark" in step.explanation("nl")
+        assert "safety plan" in step.explanation("en") and "veiligheidsplan" in step.body("nl")
+    assert "Let op" not in radio.intensify(esther, "G").explanation("nl")  # Ilse is not tied to Mark
+    assert "Let op" not in radio.maintain(esther, "D").explanation("nl")   # keeping a tie as it is asks nothing more
+    assert radio.tied_to_danger(datasets.load_case("voorbeeld")) == []

@@ -56,6 +56,10 @@ from ..network import EgoNetwork
 
 __all__ = [
     "NotApplicable",
+    "harmful_people",
+    "tied_to_danger",
+    "danger_caution",
+    "CLOSER_ACTIONS",
     "InterventionResult",
     "revive",
     "activate",
@@ -195,10 +199,73 @@ def _first(status: str, lang: str) -> str:
     return "revive" if status == "faded" else "unblock"
 
 
+def harmful_people(net: EgoNetwork) -> list[str]:
+    """The alters the case records as a danger to the client (``safety.harmful``), in its order.
+
+    Examples
+    --------
+    >>> from netles import datasets
+    >>> harmful_people(datasets.load_case("onveilig_netwerk")), harmful_people(datasets.load_case("senior_55plus"))
+    (['A'], [])
+    """
+    safety = (net.extra or {}).get("safety")
+    if not isinstance(safety, Mapping):
+        return []
+    return [a for a in safety.get("harmful") or [] if a in net.alter_ids]
+
+
+def tied_to_danger(net: EgoNetwork) -> list[str]:
+    """The alters tied to someone the case records as a danger to the client, in alter order.
+
+    Children of the client are left out: they see a parent who is a danger under supervision, and
+    RADIO does not ask them what they may tell.
+
+    Examples
+    --------
+    >>> from netles import datasets
+    >>> tied_to_danger(datasets.load_case("onveilig_netwerk"))  # Mark's mother
+    ['D']
+    """
+    harmful = harmful_people(net)
+    if not harmful:
+        return []
+    ties = net.ties
+    tied = set(ties.loc[ties["source"].isin(harmful), "target"]) | set(ties.loc[ties["target"].isin(harmful), "source"])
+    return [a for a in net.alter_ids if a in tied and a not in harmful and net.alter(a)["relation"] != "child"]
+
+
+_NEAR_DANGER = (" Let op: {who} {have} contact met {danger}. Wie dichterbij komt of meer gaat doen, hoort ook meer "
+                "over de cliënt. Bespreek eerst met de cliënt wat {who} mag weten, en houd je aan het veiligheidsplan.",
+                " Note: {who} {have} contact with {danger}. Someone drawn closer, or asked to do more, also learns more "
+                "about the client. First agree with the client what {who} may know, and keep to the safety plan.")
+
+
+def danger_caution(net: EgoNetwork, alter_ids, lang: str = "nl") -> str:
+    """The caution for drawing closer people tied to a danger to the client ("" for nobody).
+
+    Examples
+    --------
+    >>> from netles import datasets
+    >>> danger_caution(datasets.load_case("onveilig_netwerk"), ["D"], "en")[:45]
+    ' Note: Schoonmoeder G. has contact with Mark.'
+    """
+    alter_ids = list(alter_ids)
+    if not alter_ids:
+        return ""
+    i = vocab.language_index(lang)
+    who = vocab.join_words([_who(net.alter(a)) for a in alter_ids], lang)
+    danger = vocab.join_words([_who(net.alter(a)) for a in harmful_people(net)], lang)
+    have = (("heeft", "has") if len(alter_ids) == 1 else ("hebben", "have"))[i]
+    return _NEAR_DANGER[i].format(who=who, danger=danger, have=have)
+
+
+CLOSER_ACTIONS = ("revive", "activate", "intensify")
+"""The interventions that draw someone closer or ask more of them."""
+
+
 def _harmful(net: EgoNetwork, alter_id: str) -> bool:
     """Whether the case records this person as a danger to the client (``safety.harmful``)."""
-    safety = (net.extra or {}).get("safety")
-    return isinstance(safety, Mapping) and alter_id in (safety.get("harmful") or [])
+    return alter_id in harmful_people(net)
 
 
 def _family(record: Mapping) -> bool:
@@ -246,6 +313,10 @@ def _result(net, new_net, action, alter_id, nl, en, params=None) -> Intervention
     gained = [t for t in new_net.tie_pairs() if not net.has_tie(*t)]
     for a, b in gained:
         changes.append({"alter_id": a, "field": "tie", "before": None, "after": [a, b]})
+    if action in CLOSER_ACTIONS and alter_id in tied_to_danger(net):
+        # the caution goes with the step wherever it is shown: planner, app, handout
+        nl += danger_caution(net, [alter_id], "nl")
+        en += danger_caution(net, [alter_id], "en")
     return InterventionResult(new_net, action, alter_id, nl, en, tuple(changes), dict(params or {}))
 
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any
 
 import ipywidgets as W
 import pandas as pd
@@ -165,12 +165,6 @@ _S = {
                      "een steunfunctie die {who} nog niet geeft. Welke steunfunctie ontbrak nog in het netwerk?",
                      "<b>Try it.</b> In the planner below, choose <b>{who}</b> and try <i>{activate}</i> with a support "
                      "function {who} does not give yet. Which support function was still missing in the network?"),
-    "near_danger": (" <b>Let op:</b> {names} {have} contact met {danger}. Wie dichterbij komt of meer gaat doen, hoort "
-                    "ook meer over de cliënt. Bespreek eerst met de cliënt wat {names} mag weten, en houd je aan het "
-                    "veiligheidsplan (les 04b).",
-                    " <b>Note:</b> {names} {have} contact with {danger}. Someone drawn closer, or asked to do more, "
-                    "also learns more about the client. First agree with the client what {names} may know, and keep "
-                    "to the safety plan (lesson 04b)."),
     "try_new": ("<b>Probeer het.</b> Er is in deze casus weinig om mee te werken: probeer in de planner een "
                 "<i>{new}</i> (een maatje, een lotgenoot, een club) en kijk wat dat verandert.",
                 "<b>Try it.</b> This case has little to work with: try a <i>{new}</i> in the planner (a buddy, a "
@@ -220,6 +214,11 @@ class RadioSuggestions:
     prompt: str
 
 
+def _safe_first(candidates: list, tied: set) -> list:
+    """Candidates with those tied to a danger to the client last (a stable sort keeps their order)."""
+    return sorted(candidates, key=lambda a: a in tied)
+
+
 def _suggest(net: EgoNetwork, lang: str) -> RadioSuggestions:
     by_action: dict[str, list[str]] = {a: [] for a in _RADIO_ORDER}
     for alter_id in net.alter_ids:
@@ -241,6 +240,7 @@ def _suggest(net: EgoNetwork, lang: str) -> RadioSuggestions:
     # A burdening tie comes first. The model offers Band doorsnijden only outside the family or for
     # someone the case records as a danger; a burdening family member gets Deblokkeren (issue 12.4).
     burdening = [a for a in by_action["unblock"] if net.alter(a).get("valence") == "burdening"]
+    tied = set(radio.tied_to_danger(net))  # the prompt does not start with someone tied to a danger
     revivable = [a for a in by_action["revive"] if a in informal]  # a faded volunteer is found anew
     if by_action["cut_tie"]:
         focus, action = by_action["cut_tie"][0], "cut_tie"
@@ -258,52 +258,26 @@ def _suggest(net: EgoNetwork, lang: str) -> RadioSuggestions:
         if net.alter(focus)["relation"] in _FAMILY:
             prompt += _s("family", lang, who=who, cut=names["cut_tie"])
     elif revivable:
-        revivable = _safe_first(net, revivable)
-        focus, action = revivable[0], "revive"
+        focus, action = _safe_first(revivable, tied)[0], "revive"
         prompt = _s("try_revive", lang, who=html.escape(_name(net, focus)), revive=names["revive"])
     elif [a for a in by_action["intensify"] if a in informal]:
-        focus, action = _safe_first(net, [a for a in by_action["intensify"] if a in informal])[0], "intensify"
+        focus, action = _safe_first([a for a in by_action["intensify"] if a in informal], tied)[0], "intensify"
         prompt = _s("try_intensify", lang, who=html.escape(_name(net, focus)), intensify=names["intensify"])
     elif [a for a in by_action["activate"] if a in informal]:
-        focus, action = _safe_first(net, [a for a in by_action["activate"] if a in informal])[0], "activate"
+        focus, action = _safe_first([a for a in by_action["activate"] if a in informal], tied)[0], "activate"
         prompt = _s("try_activate", lang, who=html.escape(_name(net, focus)), activate=names["activate"])
     else:
         focus, action = None, "add_member"
         prompt = _s("try_new", lang, new=names["add_member"].lower())
-    prompt += _near_danger(net, by_action, lang)
+    prompt += _near_danger(net, by_action, tied, lang)
     return RadioSuggestions(by_action, focus, action, table, prompt)
 
 
-def _harmful_and_linked(net: EgoNetwork) -> tuple[list, set]:
-    """(the people the case records as a danger to the client, the people tied to one of them)."""
-    harmful = [a for a in ((net.extra or {}).get("safety") or {}).get("harmful") or [] if a in net.alter_ids]
-    linked: set = set()
-    ties = net.ties
-    for danger in harmful:
-        linked |= set(ties.loc[ties["source"] == danger, "target"]) | set(ties.loc[ties["target"] == danger, "source"])
-    return harmful, linked - set(harmful)
-
-
-def _safe_first(net: EgoNetwork, candidates: list) -> list:
-    """Candidates with those tied to a danger to the client last: the prompt does not start there."""
-    linked = _harmful_and_linked(net)[1]
-    return sorted(candidates, key=lambda a: a in linked)
-
-
-def _near_danger(net: EgoNetwork, by_action: dict, lang: str) -> str:
-    """A caution when RADIO would draw closer (or ask more of) someone who knows a person the case
-    records as a danger to the client (onveilig_netwerk: Mark's mother is again a grandmother)."""
-    harmful, linked = _harmful_and_linked(net)
-    if not harmful:
-        return ""
-    closer = [a for a in net.alter_ids if a in linked and a not in harmful and net.alter(a)["relation"] != "child"
-              and any(a in by_action[x] for x in ("revive", "activate", "intensify"))]
-    if not closer:
-        return ""
-    names = vocab.join_words([html.escape(_name(net, a)) for a in closer], lang)
-    danger = vocab.join_words([html.escape(_name(net, a)) for a in harmful], lang)
-    have = ("heeft", "has") if len(closer) == 1 else ("hebben", "have")
-    return _s("near_danger", lang, names=names, danger=danger, have=have[_i(lang)])
+def _near_danger(net: EgoNetwork, by_action: dict, tied: set, lang: str) -> str:
+    """The model's caution for the people RADIO would draw closer (or ask more of) although they are
+    tied to a danger to the client (onveilig_netwerk: Mark's mother is again a grandmother)."""
+    closer = [a for a in net.alter_ids if a in tied and any(a in by_action[x] for x in radio.CLOSER_ACTIONS)]
+    return html.escape(radio.danger_caution(net, closer, lang))
 
 
 def radio_suggestions(net: EgoNetwork, lang: str = "nl"):

@@ -108,8 +108,7 @@ def _informal(net: EgoNetwork, alter_id: str) -> bool:
 
 
 def _burdening(net: EgoNetwork) -> list[str]:
-    safety = net.extra.get("safety") if isinstance(net.extra.get("safety"), Mapping) else {}
-    harmful = [a for a in safety.get("harmful", []) if a in net.alter_ids]
+    harmful = radio.harmful_people(net)
     return harmful + [a for a in net.alter_ids if net.alter(a).get("valence") == "burdening" and a not in harmful]
 
 
