@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -203,3 +204,16 @@ def test_maps_are_drawn_at_the_size_they_are_shown_with_no_label_problems(case):
         assert (shown["width"], shown["height"]) == (600, 600)
     assert state.figure_before.layout.width == 600
     assert text_problems(state.figure_before) == []
+
+
+def test_the_change_column_adds_up_with_the_numbers_shown():
+    # onveilig_netwerk in 04a: "aandeel grootste steungever 0,10 -> 0,09" showed a change of "−0,00"
+    import pandas as pd
+
+    from netles.widgets.planner import _comparison_html
+
+    comparison = pd.DataFrame({"before": [0.0976, 0.1004, 14.0], "after": [0.0930, 0.0996, 15.0]},
+                              index=["max_support_share", "density", "size"])
+    comparison["change"] = comparison["after"] - comparison["before"]
+    cells = re.findall(r'font-weight:bold">([^<]*)<', _comparison_html(comparison, "nl"))
+    assert cells == ["−0,01", "", "+1"]

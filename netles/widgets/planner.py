@@ -296,15 +296,18 @@ def _comparison_html(comparison: pd.DataFrame, lang: str) -> str:
         text = str(int(x)) if float(x).is_integer() else f"{x:.2f}"
         return text.replace(".", ",") if lang == "nl" else text
 
-    def fmt_change(x: float) -> str:
-        if pd.isna(x) or abs(x) < 1e-12:
-            return "" if not pd.isna(x) else "-"
-        sign = "+" if x > 0 else "−"
-        return sign + fmt(abs(x))
+    def fmt_change(before: float, after: float) -> str:
+        # the change of the numbers as shown, so that the columns add up (0,10 -> 0,09 is -0,01, never -0,00)
+        if pd.isna(before) or pd.isna(after):
+            return "-"
+        x = round(round(after, 2) - round(before, 2), 2)
+        if abs(x) < 1e-12:
+            return ""
+        return ("+" if x > 0 else "−") + fmt(abs(x))
 
     rows = "".join(
         f'<tr data-key="{html.escape(k)}"><td>{html.escape(metric_label(k, lang))}</td><td style="text-align:right">{fmt(r.before)}</td>'
-        f'<td style="text-align:right">{fmt(r.after)}</td><td style="text-align:right;font-weight:bold">{fmt_change(r.change)}</td></tr>'
+        f'<td style="text-align:right">{fmt(r.after)}</td><td style="text-align:right;font-weight:bold">{fmt_change(r.before, r.after)}</td></tr>'
         for k, r in comparison.iterrows()
     )
     head = f"<tr><th>{_t('metric', lang)}</th><th>{_t('before', lang)}</th><th>{_t('after', lang)}</th><th>{_t('change', lang)}</th></tr>"
