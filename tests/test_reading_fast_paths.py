@@ -184,3 +184,25 @@ def test_duplicate_ties_and_alters_are_found_whatever_their_order(tmp_path):
     assert any("alter_id" in m and "used twice" in m and "row 1" in m for m in messages), messages
     assert any("already tied (row 1)" in m for m in messages), messages
     assert report.excluded == ["e1"] and report.kept == ["e2"]
+
+
+def test_a_netles_folder_as_rs_write_csv_writes_it(tmp_path):
+    # write.csv(egos, "egos.csv") in R: quoted text, a first column of row names headed "", NA for
+    # missing and TRUE/FALSE; the row names were kept as an attribute called ""
+    folder = tmp_path / "ds"
+    folder.mkdir()
+    (folder / "egos.csv").write_text('"","ego_id","age","group"\n"1","e1",54,"lvb"\n"2","e2",NA,"ggz"\n')
+    (folder / "alters.csv").write_text(
+        '"","ego_id","alter_id","relation","circle","age","support_practical","support_emotional"\n'
+        '"1","e1","A","friend",1,33.5,TRUE,FALSE\n"2","e1","B","sibling",2,NA,FALSE,NA\n'
+        '"3","e2","A","parent",1,70,TRUE,TRUE\n')
+    (folder / "ties.csv").write_text('"","ego_id","source","target","weight"\n"1","e1","A","B",NA\n')
+    ds = netles.read_dataset(folder)
+    assert ds.meta["problems"].ok and ds.ego_ids == ["e1", "e2"]
+    for table in (ds.egos, ds.alters, ds.ties):
+        assert "" not in table.columns
+    ages = ds.alters["age"].tolist()
+    assert ages[0] == 33.5 and np.isnan(ages[1]) and ages[2] == 70.0
+    assert ds.alters["support_practical"].tolist() == [True, False, True]
+    assert ds.alters["support_emotional"].tolist() == [False, False, True]
+    assert ds.egos["age"].tolist()[0] == 54.0 and np.isnan(ds.egos["age"].tolist()[1])

@@ -89,14 +89,15 @@ def read_dataset_folder_tables(folder: str | os.PathLike, na_values=None) -> tup
 
 def read_folder(path: str | os.PathLike, mapping: Mapping | None = None, na_values=None, edge_types=None) -> RawTables:
     """The raw tables of a netles dataset folder (see the module documentation)."""
-    from .raw import merge_tie_types
+    from .raw import drop_row_names, merge_tie_types
 
     tables, problems, broken = read_dataset_folder_tables(path, na_values=na_values)
     frames = {}
     warnings = []
     for table in TABLES:
         raw = tables.get(table)
-        frame, found = apply_mapping(raw.frame if raw is not None else None, table, mapping)
+        # the three tables as R's write.csv writes them start with a column of row names
+        frame, found = apply_mapping(drop_row_names(raw.frame) if raw is not None else None, table, mapping)
         problems.extend(found)
         frames[table] = frame
     if frames["ties"] is not None:
